@@ -1,0 +1,114 @@
+"""The one permission mechanism: every view, API endpoint and service asks `can()`,
+and every list is narrowed with `visible()`.
+
+Rules, in order:
+1. Anonymous and inactive users may do nothing.
+2. Superusers (administrators) may do everything.
+3. Auditors may only view, and only while one of their audit engagements is active.
+4. Otherwise a model permission from the role's group allows the action on every row, and a
+   guardian object permission allows it on that one row.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+from guardian.shortcuts import get_objects_for_user
+from rest_framework.permissions import SAFE_METHODS, BasePermission
+
+from isms.roles import AUDITOR, ROLE_BY_GROUP
+
+READ_ACTIONS = {"view"}
+
+
+def role_of(user) -> str | None:
+    """The user's role (officer, engineer, auditor) or None; cached on the user object."""
+    if not user.is_authenticated:
+        return None
+    if not hasattr(user, "_isms_role"):
+        names = [g.name for g in user.groups.all()]
+        user._isms_role = next((ROLE_BY_GROUP[n] for n in names if n in ROLE_BY_GROUP), None)
+    return user._isms_role
+
+
+def engagement_active(user) -> bool:
+    """True when the user is an auditor on an engagement whose window includes today."""
+    if not hasattr(user, "_isms_engagement_active"):
+        today = timezone.localdate()
+        user._isms_engagement_active = user.audit_engagements.filter(
+            start_date__lte=today, end_date__gte=today
+        ).exists()
+    return user._isms_engagement_active
+
+
+def may_sign_in(user) -> bool:
+    return role_of(user) != AUDITOR or engagement_active(user)
+
+
+def _perm(action: str, model: type[models.Model]) -> str:
+    return f"{model._meta.app_label}.{action}_{model._meta.model_name}"
+
+
+def can(user, action: str, target: models.Model | type[models.Model] | None = None) -> bool:
+    """May `user` do `action` ("view", "add", "change", "delete" or a custom Meta permission)
+    on `target`: a model class (every row), a model instance (that row) or None (sign-in only)?"""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    role = role_of(user)
+    if role == AUDITOR and (action not in READ_ACTIONS or not engagement_active(user)):
+        return False
+    if target is None:  # "may this user do this kind of thing at all?"
+        return role is not None
+    model = target if isinstance(target, type) else type(target)
+    perm = _perm(action, model)
+    if user.has_perm(perm):
+        return True
+    return not isinstance(target, type) and user.has_perm(perm, target)
+
+
+def visible(queryset: models.QuerySet, user, action: str = "view") -> models.QuerySet:
+    """The rows of `queryset` on which `user` may do `action`, as a queryset (a subquery)."""
+    if not user.is_authenticated or not user.is_active:
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    if role_of(user) == AUDITOR and (action not in READ_ACTIONS or not engagement_active(user)):
+        return queryset.none()
+    if user.has_perm(_perm(action, queryset.model)):
+        return queryset
+    return get_objects_for_user(
+        user, _perm(action, queryset.model), klass=queryset, accept_global_perms=False
+    )
+
+
+class AccessQuerySet(models.QuerySet):
+    """Base QuerySet of every domain model."""
+
+    def visible_to(self, user, action: str = "view") -> models.QuerySet:
+        return visible(self, user, action)
+
+
+class ActionPermission(BasePermission):
+    """DRF permission class: maps the HTTP method to an action and asks `can()`.
+
+    Creating and reading need the model-level permission; changing and deleting may also be
+    allowed per object (guardian), so those are decided in has_object_permission."""
+
+    method_actions = {"POST": "add", "PUT": "change", "PATCH": "change", "DELETE": "delete"}
+
+    def _action(self, request) -> str:
+        return "view" if request.method in SAFE_METHODS else self.method_actions[request.method]
+
+    def _model(self, view) -> type[models.Model]:
+        return view.get_queryset().model
+
+    def has_permission(self, request, view) -> bool:
+        action = self._action(request)
+        # Change and delete may be granted per object: only the role is checked here.
+        target = None if action in ("change", "delete") else self._model(view)
+        return can(request.user, action, target)
+
+    def has_object_permission(self, request, view, obj) -> bool:
+        return can(request.user, self._action(request), obj)

@@ -1,0 +1,35 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from guardian.admin import GuardedModelAdmin
+
+from isms.models import AuditEngagement, AuditEntry, User
+
+admin.site.register(User, UserAdmin)
+
+
+@admin.register(AuditEngagement)
+class AuditEngagementAdmin(GuardedModelAdmin):
+    list_display = ["name", "audit_firm", "start_date", "end_date"]
+    filter_horizontal = ["auditors"]
+
+
+# auditlog registers its own admin for the swapped model; ours refuses every write.
+admin.site.unregister(AuditEntry)
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """Read-only: the audit trail is never edited, not even by administrators."""
+
+    list_display = ["timestamp", "actor", "action", "content_type", "object_repr"]
+    list_filter = ["action", "content_type"]
+    list_select_related = ["actor", "content_type"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,188 @@
+"""The few base views every page is built on. Each one asks isms.access before doing anything:
+a concrete view only declares its model, its action and its template (and a service to call).
+
+- Anonymous users are sent to the log-in page; signed-in users without the right get 403.
+- Object views look the object up in the rows the user may see (invisible means 404), then
+  check the action on that row (so guardian grants count).
+- Writes go through a service called with acting_user; a ValidationError from the service is
+  shown on the form, nothing is saved.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.http import HttpResponseRedirect
+from django.views.generic import CreateView, DetailView, TemplateView, UpdateView, View
+from django.views.generic.detail import SingleObjectMixin
+from django_filters.views import FilterView
+
+from isms.access import can, visible
+
+
+class PermissionMixin:
+    """Declares `permission_action` and the model it applies to (`permission_model`, else
+    `model`; None means any signed-in user with a role)."""
+
+    permission_action: str | None = None
+    permission_model: type[models.Model] | None = None
+
+    def permission_target(self):
+        return self.permission_model or getattr(self, "model", None)
+
+    def has_permission(self) -> bool:
+        return can(self.request.user, self.permission_action, self.permission_target())
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.permission_action is None:
+            raise ImproperlyConfigured(f"{type(self).__name__} declares no permission_action.")
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not self.has_permission():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ObjectPermissionMixin(PermissionMixin):
+    """For views of one row: the role is checked first, then the action on the row itself."""
+
+    def has_permission(self) -> bool:
+        return can(self.request.user, self.permission_action, None)
+
+    def get_queryset(self):
+        return visible(super().get_queryset(), self.request.user, "view")
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        if not can(self.request.user, self.permission_action, obj):
+            raise PermissionDenied
+        return obj
+
+
+class HtmxPartialMixin:
+    """Answers htmx requests with the partial template (named with a leading underscore)."""
+
+    partial_template_name: str | None = None
+
+    def get_template_names(self):
+        if getattr(self.request, "htmx", False) and self.partial_template_name:
+            return [self.partial_template_name]
+        return super().get_template_names()
+
+
+class IsmsTemplateView(PermissionMixin, TemplateView):
+    permission_action = "view"
+
+
+class IsmsListView(PermissionMixin, HtmxPartialMixin, FilterView):
+    """Filterable (django-filter), sortable (an OrderingFilter in the FilterSet) and paginated."""
+
+    permission_action = "view"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return visible(super().get_queryset(), self.request.user, "view")
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        ctx["querystring"] = query.urlencode()
+        return ctx
+
+
+class IsmsDetailView(ObjectPermissionMixin, DetailView):
+    permission_action = "view"
+
+
+class ServiceFormMixin:
+    """Saves through `service(acting_user=..., **form.cleaned_data)` instead of form.save()."""
+
+    service: Callable | None = None
+    success_message = ""
+
+    def service_kwargs(self, form) -> dict:
+        return dict(form.cleaned_data)
+
+    def perform(self, form):
+        return type(self).service(acting_user=self.request.user, **self.service_kwargs(form))
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                self.object = self.perform(form)
+        except ValidationError as error:
+            _add_errors(form, error)
+            return self.form_invalid(form)
+        if self.success_message:
+            messages.success(self.request, self.success_message)
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class IsmsCreateView(PermissionMixin, ServiceFormMixin, CreateView):
+    permission_action = "add"
+
+
+class IsmsUpdateView(ObjectPermissionMixin, ServiceFormMixin, HtmxPartialMixin, UpdateView):
+    permission_action = "change"
+
+    def service_kwargs(self, form) -> dict:
+        return {"instance": self.object, **form.cleaned_data}
+
+
+class IsmsActionView(ObjectPermissionMixin, SingleObjectMixin, View):
+    """A POST-only button on one row (approve, accept, run now): calls exactly one service."""
+
+    http_method_names = ["post"]
+    service: Callable | None = None
+    success_message = ""
+
+    def service_kwargs(self) -> dict:
+        return {}
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        try:
+            with transaction.atomic():
+                type(self).service(self.object, acting_user=request.user, **self.service_kwargs())
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            if self.success_message:
+                messages.success(request, self.success_message)
+        return HttpResponseRedirect(self.get_success_url())
+
+    def get_success_url(self) -> str:
+        return self.object.get_absolute_url()
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def requires(action: str, model: type[models.Model] | None = None):
+    """The same check for function views: @requires("view", Asset)."""
+
+    def decorator(view_func):
+        @functools.wraps(view_func)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not can(request.user, action, model):
+                raise PermissionDenied
+            return view_func(request, *args, **kwargs)
+
+        wrapper.permission_action = action
+        return wrapper
+
+    return decorator

@@ -1,0 +1,38 @@
+from django.contrib.auth import views as auth_views
+from django.http import JsonResponse
+from django.views.decorators.http import require_GET
+
+from isms.dashboard import dashboard_panels
+from isms.filters import AuditEntryFilter
+from isms.forms import LoginForm
+from isms.generic import IsmsListView, IsmsTemplateView
+from isms.models import AuditEntry
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    redirect_authenticated_user = True
+
+
+class DashboardView(IsmsTemplateView):
+    template_name = "isms/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, **dashboard_panels(self.request.user))
+
+
+class AuditTrailListView(IsmsListView):
+    model = AuditEntry
+    queryset = AuditEntry.objects.for_listing()
+    filterset_class = AuditEntryFilter
+    template_name = "isms/audittrail_list.html"
+    partial_template_name = "isms/_audittrail_rows.html"
+
+
+@require_GET
+def healthz(request):
+    """Liveness probe for load balancers; public and says nothing about the ISMS."""
+    return JsonResponse({"status": "ok"})
+
+
+healthz.public = True

@@ -1,0 +1,64 @@
+"""Personas (the Healthchecks idea): anonymous, outsider (signed in, no role), engineer,
+officer, auditor and an auditor whose engagement has ended."""
+
+import pytest
+from django.test import Client
+
+from tests import factories
+
+ROLES = ["anonymous", "outsider", "engineer", "officer", "auditor", "auditor_ended"]
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    # Password hashing is deliberately slow; tests do not need it to be.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def officer(db):
+    return factories.officer(username="olivia")
+
+
+@pytest.fixture
+def engineer(db):
+    return factories.engineer(username="evan")
+
+
+@pytest.fixture
+def auditor(db):
+    return factories.auditor(username="ada")
+
+
+@pytest.fixture
+def auditor_ended(db):
+    return factories.auditor(active=False, username="old-auditor")
+
+
+@pytest.fixture
+def outsider(db):
+    return factories.UserFactory(username="outsider")
+
+
+@pytest.fixture
+def personas(db) -> dict:
+    """One user per role (None for anonymous)."""
+    return {
+        "anonymous": None,
+        "outsider": factories.UserFactory(username="outsider"),
+        "engineer": factories.engineer(username="evan"),
+        "officer": factories.officer(username="olivia"),
+        "auditor": factories.auditor(username="ada"),
+        "auditor_ended": factories.auditor(active=False, username="old-auditor"),
+    }
+
+
+def client_for(user) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+from tests.workers import celery_worker_process  # noqa: E402,F401  (fixture)

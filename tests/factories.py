@@ -1,0 +1,68 @@
+"""Shared factory_boy factories. Role helpers put users in the role groups that
+isms.roles maintains (migrations create them)."""
+
+import datetime
+
+import factory
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from isms.models import AuditEngagement, User
+from isms.roles import AUDITOR, ENGINEER, GROUP_NAMES, OFFICER
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.com")
+    password = factory.django.Password("correct-horse-battery-staple")
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(Group.objects.get(name=GROUP_NAMES[extracted]))
+
+
+class AuditEngagementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AuditEngagement
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Engagement {n}")
+    audit_firm = "Northbridge Certification Ltd"
+    start_date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=5))
+    end_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+
+    @factory.post_generation
+    def auditors(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.auditors.set(extracted)
+
+
+def officer(**kwargs) -> User:
+    return UserFactory(role=OFFICER, **kwargs)
+
+
+def engineer(**kwargs) -> User:
+    return UserFactory(role=ENGINEER, **kwargs)
+
+
+def auditor(active: bool = True, **kwargs) -> User:
+    """An auditor on an engagement that is running today (or ended a week ago)."""
+    user = UserFactory(role=AUDITOR, **kwargs)
+    today = timezone.localdate()
+    if active:
+        AuditEngagementFactory(auditors=[user])
+    else:
+        AuditEngagementFactory(
+            auditors=[user],
+            start_date=today - datetime.timedelta(days=60),
+            end_date=today - datetime.timedelta(days=7),
+        )
+    return user
