@@ -1,20 +1,28 @@
-"""What the dashboard shows a user: each panel is computed only when the user may see it."""
+"""The dashboard is a list of panels. Each app offers a `dashboard_panels(user)` function that
+returns the panels this user may see: dicts with a "template" and whatever that template needs."""
 
-from django.utils import timezone
+import importlib
 
-from isms.access import can, role_of, visible
+from isms.access import can, visible
 from isms.models import AuditEngagement, AuditEntry
 
+PANEL_PROVIDERS = ["isms.dashboard"]  # modules with dashboard_panels(user); later apps add theirs
 
-def dashboard_panels(user) -> dict:
-    panels: dict = {"role": role_of(user)}
-    if can(user, "view", AuditEntry):
-        panels["recent_changes"] = list(
-            visible(AuditEntry.objects.for_listing(), user)[:8]
-        )
+
+def dashboard_panels(user) -> list[dict]:
+    panels = []
     if can(user, "view", AuditEngagement):
-        panels["engagements"] = list(
-            visible(AuditEngagement.objects.active(), user).prefetch_related("auditors")
-        )
-    panels["today"] = timezone.localdate()
+        engagements = visible(AuditEngagement.objects.active(), user).prefetch_related("auditors")
+        panels.append({"template": "isms/_panel_engagements.html", "engagements": list(engagements)})
+    if can(user, "view", AuditEntry):
+        entries = visible(AuditEntry.objects.for_listing(), user)[:8]
+        panels.append({"template": "isms/_panel_recent_changes.html", "entries": list(entries)})
     return panels
+
+
+def all_panels(user) -> list[dict]:
+    return [
+        panel
+        for module in PANEL_PROVIDERS
+        for panel in importlib.import_module(module).dashboard_panels(user)
+    ]

@@ -203,6 +203,8 @@ if CELERY_BROKER_URL == "filesystem://":
         "polling_interval": 0.2,
     }
     _default_results = f"file://{VAR_DIR / 'celery' / 'results'}"
+    for _folder in ("queue", "processed", "results"):
+        (VAR_DIR / "celery" / _folder).mkdir(parents=True, exist_ok=True)
 else:
     _default_results = REDIS_URL or CELERY_BROKER_URL
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=_default_results)

@@ -2,7 +2,8 @@ from django.contrib.auth import views as auth_views
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
-from isms.dashboard import dashboard_panels
+from isms.access import role_of
+from isms.dashboard import all_panels
 from isms.filters import AuditEntryFilter
 from isms.forms import LoginForm
 from isms.generic import IsmsListView, IsmsTemplateView
@@ -18,7 +19,8 @@ class DashboardView(IsmsTemplateView):
     template_name = "isms/dashboard.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs, **dashboard_panels(self.request.user))
+        user = self.request.user
+        return super().get_context_data(**kwargs, panels=all_panels(user), role=role_of(user))
 
 
 class AuditTrailListView(IsmsListView):

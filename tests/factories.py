@@ -66,3 +66,14 @@ def auditor(active: bool = True, **kwargs) -> User:
             end_date=today - datetime.timedelta(days=7),
         )
     return user
+
+
+class AssetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "isms.Asset"
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"asset-{n}")
+    kind = "model"
+    owner = factory.SubFactory(UserFactory)
+    classification = "confidential"

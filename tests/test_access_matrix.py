@@ -1,26 +1,15 @@
 """Every URL pattern x every persona x GET and POST, against an explicit expectation table.
 
-A new URL without a row here fails the suite; so does a row for a URL that no longer exists.
-Statuses per persona, in ROLES order: anonymous outsider engineer officer auditor auditor_ended.
+The tables live in tests/access/<app>.py. A new URL without a row fails the suite; so does a
+row for a URL that no longer exists. Auditors must never get a successful write.
 """
 
 import pytest
 from django.urls import reverse
 
+from tests.access import EXPECTED, NOT_WRITES
 from tests.conftest import ROLES, client_for
 from tests.urlwalk import url_patterns
-
-# name: (GET statuses, POST statuses, kwargs builder or None)
-EXPECTED = {
-    "dashboard": ("302 403 200 200 200 302", "302 403 405 405 405 302", None),
-    "audittrail-list": ("302 403 403 200 200 302", "302 403 403 405 405 302", None),
-    "login": ("200 302 302 302 302 302", "200 302 302 302 302 302", None),
-    "logout": ("405 405 405 405 405 302", "302 302 302 302 302 302", None),
-    "healthz": ("200 200 200 200 200 302", "405 405 405 405 405 302", None),
-}
-
-# Views whose POST does not change ISMS data (signing in and out only touch the session).
-NOT_WRITES = {"login", "logout"}
 
 
 def test_every_url_pattern_has_an_expectation():

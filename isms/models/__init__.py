@@ -1,5 +1,6 @@
+from isms.models.assets import Asset
 from isms.models.audit import AuditEntry
 from isms.models.engagements import AuditEngagement
 from isms.models.users import User
 
-__all__ = ["AuditEngagement", "AuditEntry", "User"]
+__all__ = ["Asset", "AuditEngagement", "AuditEntry", "User"]
