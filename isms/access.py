@@ -101,8 +101,10 @@ class ActionPermission(BasePermission):
     def _action(self, request) -> str:
         return "view" if request.method in SAFE_METHODS else self.method_actions[request.method]
 
-    def _model(self, view) -> type[models.Model]:
-        return view.get_queryset().model
+    def _model(self, view) -> type[models.Model] | None:
+        # Views without a queryset (the OpenAPI schema) only need a signed-in role.
+        queryset = getattr(view, "queryset", None)
+        return None if queryset is None else queryset.model
 
     def has_permission(self, request, view) -> bool:
         action = self._action(request)

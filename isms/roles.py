@@ -23,9 +23,10 @@ DOMAIN_APPS = ("isms", "risks", "controls", "evidence")
 # Models whose rows nobody edits through the product, officers included.
 READ_ONLY_MODELS = {"isms.auditentry"}
 # Models engineers do not see at all.
-HIDDEN_FROM_ENGINEERS = {"isms.auditentry", "isms.auditengagement", "isms.user"}
+HIDDEN_FROM_ENGINEERS = {"isms.auditentry", "isms.auditengagement", "isms.user", "evidence.apitoken"}
 # Model-level permissions engineers hold beyond "view"; per-object grants come from guardian.
-ENGINEER_GRANTS: set[str] = set()
+# Adding evidence is further limited to the controls and assets they may attach to.
+ENGINEER_GRANTS: set[str] = {"evidence.add_evidence"}
 
 
 def _domain_permissions() -> list[Permission]:

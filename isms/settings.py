@@ -41,8 +41,8 @@ INSTALLED_APPS = [
     "guardian",
     "auditlog",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "csp",
     "isms",
     "risks",
@@ -222,7 +222,7 @@ CELERY_BEAT_SCHEDULE: dict = {}
 # --- REST API -------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "evidence.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["isms.access.ActionPermission"],
@@ -235,6 +235,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Evidence upload and Statement of Applicability for CI pipelines.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["isms.access.ActionPermission"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 # --- Audit log ------------------------------------------------------------------------------

@@ -77,3 +77,21 @@ class AssetFactory(factory.django.DjangoModelFactory):
     kind = "model"
     owner = factory.SubFactory(UserFactory)
     classification = "confidential"
+
+
+def upload(name: str = "report.pdf", content: bytes = b"%PDF-1.4\n% evidence\n1 0 obj\n<<>>\nendobj\n"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content, content_type="application/octet-stream")
+
+
+def evidence(user, *, controls=(), assets=(), files=None, **kwargs):
+    """Evidence created through the service, as a user would."""
+    from evidence.services import evidence_create
+
+    kwargs.setdefault("title", "Branch protection export")
+    kwargs.setdefault("effective_date", timezone.localdate())
+    return evidence_create(
+        acting_user=user, files=[upload()] if files is None else files, controls=list(controls),
+        assets=list(assets), **kwargs,
+    )

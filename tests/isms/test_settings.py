@@ -20,7 +20,8 @@ PRODUCTION = {
 
 
 def _manage(*args, **env):
-    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION}
+    # Only the basics of the parent's environment: test-only switches must not leak in.
+    clean = {k: os.environ[k] for k in ("PATH", "HOME", "LANG") if k in os.environ}
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env=clean | env,
         capture_output=True, text=True, timeout=120,

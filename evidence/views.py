@@ -1,0 +1,193 @@
+import datetime
+
+from auditlog.signals import accessed
+from django.db.models import Count, Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+from django.views.generic import FormView, ListView
+from django.views.generic.detail import SingleObjectMixin
+
+from controls.models import Control
+from evidence import services
+from evidence.filters import EvidenceFilter
+from evidence.forms import EvidenceForm, ReviewForm, TokenForm, VersionForm
+from evidence.models import ApiToken, Evidence, EvidenceFile, EvidenceVersion
+from isms.access import visible
+from isms.generic import (
+    IsmsDetailView,
+    IsmsListView,
+    ObjectPermissionMixin,
+    PermissionMixin,
+    ServiceFormMixin,
+    requires,
+)
+from isms.models import Asset
+
+
+class EvidenceListView(IsmsListView):
+    model = Evidence
+    queryset = (
+        Evidence.objects.prefetch_related("controls", "assets")
+        .annotate(version_count=Count("versions"))
+        .order_by("-created_at", "-pk")
+    )
+    filterset_class = EvidenceFilter
+    template_name = "evidence/evidence_list.html"
+    partial_template_name = "evidence/_evidence_rows.html"
+
+
+class EvidenceDetailView(IsmsDetailView):
+    model = Evidence
+    queryset = Evidence.objects.prefetch_related(
+        "controls",
+        "assets",
+        Prefetch(
+            "versions",
+            queryset=EvidenceVersion.objects.select_related("created_by").prefetch_related("files"),
+        ),
+    ).select_related("created_by", "reviewed_by")
+    template_name = "evidence/evidence_detail.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, version_form=VersionForm(), review_form=ReviewForm())
+
+
+class EvidenceCreateView(PermissionMixin, ServiceFormMixin, FormView):
+    model = Evidence
+    permission_action = "add"
+    form_class = EvidenceForm
+    template_name = "evidence/evidence_form.html"
+    service = services.evidence_create
+    success_message = "Evidence saved."
+
+    def get_form_kwargs(self):
+        user = self.request.user
+        return super().get_form_kwargs() | {
+            "controls": visible(Control.objects.all(), user, "change"),
+            "assets": visible(Asset.objects.all(), user, "change"),
+        }
+
+    def service_kwargs(self, form) -> dict:
+        data = dict(form.cleaned_data)
+        return data | {"controls": list(data["controls"]), "assets": list(data["assets"])}
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class EvidenceObjectFormView(ObjectPermissionMixin, ServiceFormMixin, SingleObjectMixin, FormView):
+    """A form posted from the evidence page (new version, review)."""
+
+    model = Evidence
+    http_method_names = ["post"]
+    template_name = "evidence/evidence_detail.html"
+
+    def post(self, request, *args, **kwargs):
+        self.evidence = self.get_object()
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        view = EvidenceDetailView(request=self.request, kwargs=self.kwargs)
+        view.object = view.get_object()
+        context = view.get_context_data(object=view.object)
+        context[self.context_form_name] = form
+        return render(self.request, self.template_name, context, status=400)
+
+    def get_success_url(self):
+        return self.evidence.get_absolute_url()
+
+
+class EvidenceVersionAddView(EvidenceObjectFormView):
+    permission_action = "add"  # and the service: only the creator or an officer
+    form_class = VersionForm
+    context_form_name = "version_form"
+    service = services.evidence_version_add
+    success_message = "New version added; the earlier ones stay available."
+
+    def service_kwargs(self, form) -> dict:
+        return {"evidence": self.evidence, **form.cleaned_data}
+
+
+class EvidenceReviewView(EvidenceObjectFormView):
+    permission_action = "change"
+    form_class = ReviewForm
+    context_form_name = "review_form"
+    service = services.evidence_review
+    success_message = "Review recorded."
+
+    def service_kwargs(self, form) -> dict:
+        return {"evidence": self.evidence, **form.cleaned_data}
+
+
+@requires("view", EvidenceFile)
+@require_GET
+def file_download(request, pk):
+    """Streams one stored file; every download is recorded in the audit trail."""
+    visible_evidence = visible(Evidence.objects.all(), request.user)
+    item = get_object_or_404(
+        EvidenceFile.objects.select_related("version"), pk=pk, version__evidence__in=visible_evidence
+    )
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404("The stored file is missing; tell the compliance officer.") from missing
+    accessed.send(sender=EvidenceFile, instance=item)
+    return FileResponse(
+        handle, as_attachment=True, filename=item.original_name, content_type=item.content_type
+    )
+
+
+class TokenListView(PermissionMixin, ListView):
+    """The signed-in user's own API tokens."""
+
+    permission_action = "add"  # having tokens at all means being allowed to write
+    template_name = "evidence/token_list.html"
+
+    def get_queryset(self):
+        return ApiToken.objects.filter(user=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, form=TokenForm())
+
+
+class TokenCreateView(PermissionMixin, FormView):
+    permission_action = "add"
+    http_method_names = ["post"]
+    form_class = TokenForm
+    template_name = "evidence/token_list.html"
+
+    def form_valid(self, form):
+        expires = form.cleaned_data["expires_at"]
+        # A token dated to expire on a day works until the end of that day.
+        expires_at = (
+            timezone.make_aware(datetime.datetime.combine(expires, datetime.time.max)) if expires else None
+        )
+        token, key = services.api_token_create(
+            acting_user=self.request.user, name=form.cleaned_data["name"], expires_at=expires_at
+        )
+        context = {
+            "object_list": ApiToken.objects.filter(user=self.request.user),
+            "form": TokenForm(),
+            "new_key": key,
+            "new_token": token,
+        }
+        return render(self.request, self.template_name, context)
+
+    def form_invalid(self, form):
+        return render(
+            self.request,
+            self.template_name,
+            {"object_list": ApiToken.objects.filter(user=self.request.user), "form": form},
+            status=400,
+        )
+
+
+@requires("add")
+@require_POST
+def token_revoke(request, pk):
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    services.api_token_revoke(acting_user=request.user, token=token)
+    return redirect(reverse("evidence:token-list"))

@@ -1,0 +1,117 @@
+import pytest
+from django.urls import reverse
+
+from evidence.models import Evidence
+from isms.models import AuditEntry
+from tests import factories
+from tests.conftest import client_for
+
+PDF = b"%PDF-1.4\n% test\n1 0 obj\n<<>>\nendobj\n"
+
+
+@pytest.mark.django_db
+def test_officer_adds_evidence_through_the_form(officer):
+    response = client_for(officer).post(
+        reverse("evidence:evidence-create"),
+        {
+            "title": "Access review Q3",
+            "effective_date": "2026-10-01",
+            "valid_until": "2027-01-01",
+            "files": [factories.upload("review.pdf", PDF)],
+        },
+    )
+    item = Evidence.objects.get()
+    assert response.status_code == 302 and response.url == item.get_absolute_url()
+    assert item.versions.get().files.get().original_name == "review.pdf"
+    assert AuditEntry.objects.filter(object_repr="Access review Q3", action=AuditEntry.Action.CREATE).exists()
+
+
+@pytest.mark.django_db
+def test_form_shows_a_bad_file_error_and_saves_nothing(officer):
+    response = client_for(officer).post(
+        reverse("evidence:evidence-create"),
+        {
+            "title": "Empty",
+            "effective_date": "2026-10-01",
+            "files": [factories.upload("empty.txt", b"")],
+        },
+    )
+    assert response.status_code == 200
+    assert "is empty" in response.content.decode() or "submitted file is empty" in response.content.decode()
+    assert not Evidence.objects.exists()
+
+
+@pytest.mark.django_db
+def test_form_refuses_a_validity_that_ends_before_it_starts(officer):
+    response = client_for(officer).post(
+        reverse("evidence:evidence-create"),
+        {
+            "title": "x",
+            "effective_date": "2026-10-01",
+            "valid_until": "2026-09-01",
+            "files": [factories.upload()],
+        },
+    )
+    assert "cannot expire before" in response.content.decode()
+    assert not Evidence.objects.exists()
+
+
+@pytest.mark.django_db
+def test_auditor_downloads_a_file_and_the_download_is_recorded(officer, auditor):
+    item = factories.evidence(officer)
+    stored = item.versions.get().files.get()
+    response = client_for(auditor).get(reverse("evidence:file-download", args=[stored.pk]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == factories.upload().read()
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.ACCESS)
+    assert entry.actor == auditor and entry.object_pk == str(stored.pk)
+
+
+@pytest.mark.django_db
+def test_superseded_versions_stay_downloadable(officer):
+    from evidence.services import evidence_version_add
+
+    item = factories.evidence(officer)
+    evidence_version_add(acting_user=officer, evidence=item, files=[factories.upload("v2.txt", b"v2\n")])
+    first = item.versions.get(number=1).files.get()
+    assert client_for(officer).get(reverse("evidence:file-download", args=[first.pk])).status_code == 200
+
+
+@pytest.mark.django_db
+def test_engineer_adds_a_version_to_their_own_evidence_only(officer, engineer):
+    from guardian.shortcuts import assign_perm
+
+    asset = factories.AssetFactory(owner=engineer)
+    assign_perm("isms.change_asset", engineer, asset)
+    own = factories.evidence(engineer, assets=[asset])
+    theirs = factories.evidence(officer)
+    client = client_for(engineer)
+    data = {"files": [factories.upload("v2.txt", b"v2\n")]}
+    assert client.post(reverse("evidence:evidence-version-add", args=[own.pk]), data).status_code == 302
+    data = {"files": [factories.upload("v2.txt", b"v2\n")]}
+    assert client.post(reverse("evidence:evidence-version-add", args=[theirs.pk]), data).status_code == 403
+    assert theirs.versions.count() == 1
+
+
+@pytest.mark.django_db
+def test_officer_creates_a_token_and_sees_the_key_once(officer):
+    client = client_for(officer)
+    response = client.post(reverse("evidence:token-create"), {"name": "GitLab CI"})
+    key = response.context["new_key"]
+    assert key in response.content.decode()
+    assert key not in client.get(reverse("evidence:token-list")).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rows", [1, 50])
+def test_evidence_list_query_count_is_constant(officer, rows, django_assert_max_num_queries):
+    asset = factories.AssetFactory()
+    from controls.models import Control
+
+    control = Control.objects.get(ref="8.25")
+    for i in range(rows):
+        factories.evidence(officer, title=f"e{i}", controls=[control], assets=[asset])
+    client = client_for(officer)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("evidence:evidence-list"))
+    assert len(response.context["object_list"]) == rows
