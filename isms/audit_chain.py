@@ -147,11 +147,9 @@ def _check(entry, expected_sequence: int, expected_prev: str) -> ChainBreak | No
         return ChainBreak(entry.pk, entry.sequence, problem, str(expected), str(found))
 
     if entry.sequence != expected_sequence:
-        return broken(
-            f"entries {expected_sequence}-{entry.sequence - 1} are missing (deleted)"
-            if entry.sequence > expected_sequence else "sequence out of order",
-            expected_sequence, entry.sequence,
-        )
+        missing = range(expected_sequence, entry.sequence)
+        what = f"entry {missing[0]} is" if len(missing) == 1 else f"entries {missing[0]}-{missing[-1]} are"
+        return broken(f"{what} missing before it (deleted)", expected_sequence, entry.sequence)
     if entry.prev_hash != expected_prev:
         return broken(
             "does not link to the entry before it (an entry was inserted, removed or re-hashed)",
