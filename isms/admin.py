@@ -1,3 +1,4 @@
+import auditlog.admin  # noqa: F401  (registers its admin first, so that ours replaces it below)
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from guardian.admin import GuardedModelAdmin

@@ -7,6 +7,7 @@ from isms import views
 urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
     path("audit-trail/", views.AuditTrailListView.as_view(), name="audittrail-list"),
+    path("audit-trail/verify/", views.AuditTrailVerifyView.as_view(), name="audittrail-verify"),
     path("accounts/login/", views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("healthz", views.healthz, name="healthz"),

@@ -3,10 +3,11 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
 from isms.access import role_of
+from isms.audit_chain import audit_chain_verify
 from isms.dashboard import all_panels
 from isms.filters import AuditEntryFilter
 from isms.forms import LoginForm
-from isms.generic import IsmsListView, IsmsTemplateView
+from isms.generic import HtmxPartialMixin, IsmsListView, IsmsTemplateView
 from isms.models import AuditEntry
 
 
@@ -29,6 +30,17 @@ class AuditTrailListView(IsmsListView):
     filterset_class = AuditEntryFilter
     template_name = "isms/audittrail_list.html"
     partial_template_name = "isms/_audittrail_rows.html"
+
+
+class AuditTrailVerifyView(HtmxPartialMixin, IsmsTemplateView):
+    """Recomputes the hash chain and shows the first broken link and the head (reads only)."""
+
+    permission_model = AuditEntry
+    template_name = "isms/audittrail_verify.html"
+    partial_template_name = "isms/_audittrail_verify.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, result=audit_chain_verify())
 
 
 @require_GET

@@ -9,6 +9,18 @@ from tests import factories
 ROLES = ["anonymous", "outsider", "engineer", "officer", "auditor", "auditor_ended"]
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """The audit trail's PostgreSQL trigger refuses TRUNCATE unless the session allows it;
+    transactional tests flush every table with TRUNCATE between tests, so the test database's
+    sessions do (UPDATE and DELETE stay refused)."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        database.setdefault("OPTIONS", {})["options"] = "-c isms.allow_audit_truncate=on"
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
