@@ -1,11 +1,9 @@
-import datetime
-
 import django_filters
 from django.db.models import Q
-from django.utils import timezone
 
 from controls.models import Control
 from evidence.models import Evidence
+from isms.dates import days_from_today
 from isms.models import Asset
 
 
@@ -37,8 +35,7 @@ class EvidenceFilter(django_filters.FilterSet):
         return queryset.filter(Q(title__icontains=value) | Q(description__icontains=value))
 
     def filter_freshness(self, queryset, name, value):
-        today = timezone.localdate()
-        soon = today + datetime.timedelta(days=30)
+        today, soon = days_from_today(0), days_from_today(30)
         if value == "expired":
             return queryset.filter(valid_until__lt=today)
         if value == "expiring":

@@ -115,3 +115,15 @@ def test_evidence_list_query_count_is_constant(officer, rows, django_assert_max_
     with django_assert_max_num_queries(12):
         response = client.get(reverse("evidence:evidence-list"))
     assert len(response.context["object_list"]) == rows
+
+
+@pytest.mark.django_db
+def test_dashboard_counts_expired_expiring_and_current_evidence(officer):
+    from isms.dates import days_from_today
+
+    factories.evidence(officer, effective_date=days_from_today(-90), valid_until=days_from_today(-1))
+    factories.evidence(officer, valid_until=days_from_today(10))
+    factories.evidence(officer, valid_until=None)
+    response = client_for(officer).get(reverse("dashboard"))
+    panel = next(p for p in response.context["panels"] if p["template"].startswith("evidence/"))
+    assert panel["counts"] == {"expired": 1, "expiring": 1, "current": 1, "pending": 3}
