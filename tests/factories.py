@@ -77,3 +77,10 @@ class AssetFactory(factory.django.DjangoModelFactory):
     kind = "model"
     owner = factory.SubFactory(UserFactory)
     classification = "confidential"
+
+
+def soa_entry(ref: str = "5.1"):
+    """The SoA entry of an Annex A control (every control has one after migrate)."""
+    from controls.models import SoAEntry
+
+    return SoAEntry.objects.select_related("control").get(control__ref=ref)
