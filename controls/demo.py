@@ -1,6 +1,8 @@
 """Demo Statement of Applicability for an SLM company: every Annex A control decided, most
 applicable, the physical data-centre controls excluded because all hosting is in the cloud."""
 
+from auditlog.context import set_actor
+
 from controls.models import SoAEntry
 from controls.services import soa_entries_ensure, soa_entry_update
 from isms.models import Asset
@@ -112,6 +114,11 @@ def _decision(entry: SoAEntry) -> dict:
 
 
 def seed(users: dict) -> None:
+    with set_actor(users["officer"]):  # the trail shows the officer deciding, not "system"
+        _seed(users)
+
+
+def _seed(users: dict) -> None:
     soa_entries_ensure(acting_user=users["officer"])
     assets = list(Asset.objects.all())
     entries = SoAEntry.objects.select_related("control").filter(control__framework__code="iso27001-2022")

@@ -8,13 +8,19 @@ STATUS_CHOICES = [*SoAEntry.Status.choices, ("excluded", SoAEntry.EXCLUDED_LABEL
 
 
 class SoAEntryFilter(django_filters.FilterSet):
-    theme = django_filters.ChoiceFilter(field_name="control__theme", choices=Control.Theme.choices)
-    applicable = django_filters.ChoiceFilter(choices=APPLICABLE_CHOICES, method="filter_applicable")
-    status = django_filters.ChoiceFilter(choices=STATUS_CHOICES, method="filter_status")
-    owner = django_filters.ModelChoiceFilter(queryset=get_user_model().objects.order_by("username"))
-    no_justification = django_filters.BooleanFilter(
-        method="filter_no_justification", label="No justification yet",
-        widget=django_filters.widgets.BooleanWidget(),
+    theme = django_filters.ChoiceFilter(
+        field_name="control__theme", choices=Control.Theme.choices, label="Theme"
+    )
+    applicable = django_filters.ChoiceFilter(
+        choices=APPLICABLE_CHOICES, method="filter_applicable", label="Applicable"
+    )
+    status = django_filters.ChoiceFilter(choices=STATUS_CHOICES, method="filter_status", label="Status")
+    owner = django_filters.ModelChoiceFilter(
+        queryset=get_user_model().objects.order_by("username"), label="Owner"
+    )
+    no_justification = django_filters.ChoiceFilter(
+        choices=[("true", "Yes"), ("false", "No")], method="filter_no_justification",
+        label="No justification yet",
     )
     o = django_filters.OrderingFilter(
         fields=(
@@ -38,4 +44,6 @@ class SoAEntryFilter(django_filters.FilterSet):
         return queryset.exclude(applicable=False).filter(implementation_status=value)
 
     def filter_no_justification(self, queryset, name, value):
-        return queryset.filter(justification="") if value else queryset.exclude(justification="")
+        if value == "true":
+            return queryset.filter(justification="")
+        return queryset.exclude(justification="")

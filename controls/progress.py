@@ -16,7 +16,7 @@ SEGMENTS = [
     ("not_started", "Not started", "#adb5bd"),
     ("excluded", "Excluded", "#e9ecef"),
 ]
-LABEL_WIDTH, BAR_WIDTH, ROW_HEIGHT, BAR_HEIGHT, TOP = 130, 440, 34, 22, 8
+LABEL_WIDTH, BAR_WIDTH, ROW_HEIGHT, BAR_HEIGHT, TOP, LEGEND_STEP = 130, 440, 34, 22, 8, 124
 
 
 def _counts(entries: QuerySet) -> dict[str, dict[str, int]]:
@@ -51,8 +51,8 @@ def progress_by_theme(entries: QuerySet[SoAEntry]) -> dict:
         rows.append({"label": label, "y": y, "text_y": y + BAR_HEIGHT / 2 + 4, "total": total,
                      "segments": segments})
     legend_y = TOP + len(rows) * ROW_HEIGHT + 6
-    legend = [{"label": lab, "fill": fill, "x": LABEL_WIDTH + i * 92, "y": legend_y, "count": totals[key]}
+    legend = [{"label": lab, "fill": fill, "x": i * LEGEND_STEP, "y": legend_y, "count": totals[key]}
               for i, (key, lab, fill) in enumerate(SEGMENTS)]
     return {"rows": rows, "legend": legend, "totals": totals, "bar_height": BAR_HEIGHT,
-            "width": LABEL_WIDTH + BAR_WIDTH + 50, "height": legend_y + 24,
+            "width": max(LABEL_WIDTH + BAR_WIDTH + 50, LEGEND_STEP * len(SEGMENTS)), "height": legend_y + 24,
             "total_x": LABEL_WIDTH + BAR_WIDTH + 6}

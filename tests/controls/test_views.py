@@ -4,7 +4,8 @@ from django.urls import reverse
 from controls.models import Control, SoAEntry
 from controls.services import soa_entry_update
 from tests.conftest import client_for
-from tests.factories import AssetFactory, engineer as make_engineer, soa_entry
+from tests.factories import AssetFactory, soa_entry
+from tests.factories import engineer as make_engineer
 
 pytestmark = pytest.mark.django_db
 SOA_LIST = reverse("controls:soa-list")
@@ -115,7 +116,8 @@ def test_engineer_can_read_a_control_with_its_decision_and_assets(officer, engin
     asset = AssetFactory(name="support-assistant-endpoint")
     soa_entry_update(acting_user=officer, entry=soa_entry("8.5"), applicable=True,
                      justification="Public endpoints", assets=[asset], assignees=[engineer])
-    response = client_for(engineer).get(reverse("controls:control-detail", args=[soa_entry("8.5").control_id]))
+    url = reverse("controls:control-detail", args=[soa_entry("8.5").control_id])
+    response = client_for(engineer).get(url)
     assert response.status_code == 200
     for text in (b"Secure authentication", b"Public endpoints", b"support-assistant-endpoint",
                  b"No risks linked yet.", b"No evidence yet.", str(engineer).encode()):
