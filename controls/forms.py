@@ -2,7 +2,7 @@ from django import forms
 
 from controls.models import Control, SoAEntry
 from isms.models import Asset, User
-from isms.roles import ENGINEER, GROUP_NAMES
+from isms.roles import ENGINEER, GROUP_NAMES, OFFICER
 
 
 class ApplicableSelect(forms.NullBooleanSelect):
@@ -31,6 +31,8 @@ class SoAEntryForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # The model's clean() rule runs in the service; the form only checks input shape.
+        staff = [GROUP_NAMES[OFFICER], GROUP_NAMES[ENGINEER]]
+        self.fields["owner"].queryset = User.objects.filter(groups__name__in=staff).distinct()
         self.fields["assignees"].queryset = User.objects.filter(groups__name=GROUP_NAMES[ENGINEER])
         self.fields["assets"].queryset = Asset.objects.order_by("name")
         for name, field in self.fields.items():

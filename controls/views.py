@@ -85,6 +85,7 @@ class AssetControlsEditView(PermissionMixin, ServiceFormMixin, SingleObjectMixin
     permission_model = SoAEntry
     form_class = AssetControlsForm
     service = services.asset_controls_set
+    success_message = "Control mapping saved."
     template_name = "controls/asset_controls_form.html"
 
     def dispatch(self, request, *args, **kwargs):

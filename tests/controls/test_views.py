@@ -164,3 +164,21 @@ def test_officer_dashboard_shows_progress_without_an_assigned_panel(officer):
     response = client_for(officer).get(reverse("dashboard"))
     assert b"Control implementation" in response.content
     assert b"Controls assigned to you" not in response.content
+
+
+def test_officer_without_htmx_gets_the_row_form_on_a_page_of_its_own(officer):
+    response = client_for(officer).get(_edit_url(soa_entry("8.28")))
+    assert response.status_code == 200
+    assert b"<h1" in response.content and b"Secure coding" in response.content
+
+
+def test_cancel_returns_the_display_row(officer):
+    response = client_for(officer).get(reverse("controls:soa-row", args=[soa_entry().pk]), **HTMX)
+    assert response.status_code == 200
+    assert b"<form" not in response.content and b">Edit<" in response.content
+
+
+def test_soa_row_form_offers_only_staff_as_owners(officer, engineer, auditor, outsider):
+    response = client_for(officer).get(_edit_url(soa_entry()), **HTMX)
+    owners = set(response.context["form"].fields["owner"].queryset)
+    assert owners == {officer, engineer}
