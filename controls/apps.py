@@ -4,8 +4,10 @@ from django.db.models.signals import post_migrate
 
 def _load_catalogues(sender, **kwargs) -> None:
     from controls.catalogue import catalogues_load_all
+    from controls.services import soa_entries_ensure
 
     catalogues_load_all()
+    soa_entries_ensure()
 
 
 class ControlsConfig(AppConfig):
@@ -13,5 +15,6 @@ class ControlsConfig(AppConfig):
 
     def ready(self) -> None:
         # Catalogues are reference data every database needs (test databases flushed between
-        # tests too), so they are (re)loaded idempotently after every migrate.
+        # tests too), so they are (re)loaded idempotently after every migrate, and every
+        # control gets its (undecided) Statement of Applicability entry.
         post_migrate.connect(_load_catalogues, sender=self, dispatch_uid="controls-catalogues")

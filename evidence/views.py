@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import FormView, ListView
 from django.views.generic.detail import SingleObjectMixin
 
-from controls.models import Control
+from controls.models import Control, SoAEntry
 from evidence import services
 from evidence.filters import EvidenceFilter
 from evidence.forms import EvidenceForm, ReviewForm, TokenForm, VersionForm
@@ -65,8 +65,9 @@ class EvidenceCreateView(PermissionMixin, ServiceFormMixin, FormView):
 
     def get_form_kwargs(self):
         user = self.request.user
+        assigned = visible(SoAEntry.objects.all(), user, "attach_evidence")
         return super().get_form_kwargs() | {
-            "controls": visible(Control.objects.all(), user, "change"),
+            "controls": Control.objects.filter(soa_entry__in=assigned).order_by("position"),
             "assets": visible(Asset.objects.all(), user, "change"),
         }
 

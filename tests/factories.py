@@ -95,3 +95,10 @@ def evidence(user, *, controls=(), assets=(), files=None, **kwargs):
         acting_user=user, files=[upload()] if files is None else files, controls=list(controls),
         assets=list(assets), **kwargs,
     )
+
+
+def soa_entry(ref: str = "5.1"):
+    """The SoA entry of an Annex A control (every control has one after migrate)."""
+    from controls.models import SoAEntry
+
+    return SoAEntry.objects.select_related("control").get(control__ref=ref)

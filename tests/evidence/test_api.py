@@ -152,3 +152,14 @@ def test_openapi_schema_describes_the_upload(officer):
     schema = client.get("/api/v1/schema/")
     assert schema.status_code == 200
     assert b"/api/v1/evidence/" in schema.content
+
+
+@pytest.mark.django_db
+def test_engineer_uploads_to_a_control_assigned_to_them(officer, engineer):
+    from controls.services import soa_entry_update
+
+    entry = factories.soa_entry("8.25")
+    soa_entry_update(acting_user=officer, entry=entry, assignees=[engineer])
+    response = post_evidence(api_client(engineer), controls="8.25")
+    assert response.status_code == 201, response.content
+    assert response.json()["controls"] == ["8.25"]

@@ -127,3 +127,29 @@ def test_dashboard_counts_expired_expiring_and_current_evidence(officer):
     response = client_for(officer).get(reverse("dashboard"))
     panel = next(p for p in response.context["panels"] if p["template"].startswith("evidence/"))
     assert panel["counts"] == {"expired": 1, "expiring": 1, "current": 1, "pending": 3}
+
+
+@pytest.mark.django_db
+def test_soa_shows_which_applicable_controls_lack_valid_evidence(officer):
+    from controls.models import Control
+    from controls.services import soa_entry_update
+
+    for ref in ("8.25", "8.28"):
+        soa_entry_update(acting_user=officer, entry=factories.soa_entry(ref), applicable=True,
+                         justification="SLM code and pipelines")
+    factories.evidence(officer, controls=[Control.objects.get(ref="8.25")])
+    html = client_for(officer).get(reverse("controls:soa-list")).content.decode()
+    row_825 = html.split('data-testid="soa-row-8.25"')[1].split("</tr>")[0]
+    row_828 = html.split('data-testid="soa-row-8.28"')[1].split("</tr>")[0]
+    assert "1 valid" in row_825
+    assert "no valid evidence" in row_828
+
+
+@pytest.mark.django_db
+def test_control_page_lists_its_evidence(officer):
+    from controls.models import Control
+
+    control = Control.objects.get(ref="8.25")
+    factories.evidence(officer, title="SAST report", controls=[control])
+    html = client_for(officer).get(reverse("controls:control-detail", args=[control.pk])).content.decode()
+    assert "SAST report" in html

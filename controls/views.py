@@ -1,0 +1,130 @@
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+from django.views.generic import FormView
+from django.views.generic.detail import SingleObjectMixin
+
+from controls import export, services
+from controls.filters import SoAEntryFilter
+from controls.forms import AssetControlsForm, SoAEntryForm
+from controls.models import Control, SoAEntry
+from controls.progress import progress_by_theme
+from isms.access import can, visible
+from isms.generic import (
+    IsmsDetailView,
+    IsmsListView,
+    IsmsUpdateView,
+    PermissionMixin,
+    ServiceFormMixin,
+    requires,
+)
+from isms.models import Asset
+
+
+class CanEditSoAMixin:
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, can_edit=can(self.request.user, "change", SoAEntry))
+
+
+class SoAListView(CanEditSoAMixin, IsmsListView):
+    model = SoAEntry
+    queryset = SoAEntry.objects.for_listing().in_catalogue_order()
+    filterset_class = SoAEntryFilter
+    paginate_by = 100  # the whole Annex A (93 controls) on one page, as auditors read it
+    template_name = "controls/soa_list.html"
+    partial_template_name = "controls/_soa_rows.html"
+
+    def get_context_data(self, **kwargs):
+        entries = visible(SoAEntry.objects.all(), self.request.user)
+        return super().get_context_data(**kwargs, progress=progress_by_theme(entries))
+
+
+class SoARowView(CanEditSoAMixin, IsmsDetailView):
+    model = SoAEntry
+    queryset = SoAEntry.objects.for_listing()
+    template_name = "controls/_soa_row.html"
+    context_object_name = "entry"
+
+
+class SoAEditView(IsmsUpdateView):
+    model = SoAEntry
+    queryset = SoAEntry.objects.for_listing()
+    form_class = SoAEntryForm
+    service = services.soa_entry_update
+    template_name = "controls/soaentry_form.html"
+    partial_template_name = "controls/_soa_row_form.html"
+    context_object_name = "entry"
+
+    def service_kwargs(self, form) -> dict:
+        return {"entry": self.object, **form.cleaned_data}
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if self.request.htmx and isinstance(response, HttpResponseRedirect):
+            entry = SoAEntry.objects.for_listing().get(pk=self.object.pk)
+            return render(self.request, "controls/_soa_row.html", {"entry": entry, "can_edit": True})
+        return response
+
+    def get_success_url(self) -> str:
+        return reverse("controls:soa-list")
+
+
+class ControlDetailView(CanEditSoAMixin, IsmsDetailView):
+    model = Control
+    queryset = Control.objects.select_related("framework", "soa_entry__owner").prefetch_related(
+        "soa_entry__assignees", "soa_entry__assets"
+    )
+    template_name = "controls/control_detail.html"
+
+    def get_context_data(self, **kwargs):
+        evidence = visible(self.object.evidence.order_by("-effective_date"), self.request.user)
+        return super().get_context_data(**kwargs, control_evidence=evidence)
+
+
+class AssetControlsEditView(PermissionMixin, ServiceFormMixin, SingleObjectMixin, FormView):
+    """Which controls an asset is mapped to, set from the asset's side (officers only)."""
+
+    permission_action = "change"
+    permission_model = SoAEntry
+    form_class = AssetControlsForm
+    service = services.asset_controls_set
+    success_message = "Control mapping saved."
+    template_name = "controls/asset_controls_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.object = None
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(visible(Asset.objects.all(), self.request.user), pk=self.kwargs["pk"])
+
+    def get_initial(self):
+        return {"controls": Control.objects.filter(soa_entry__assets=self.asset)}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, asset=self.asset)
+
+    def service_kwargs(self, form) -> dict:
+        return {"asset": self.asset, **form.cleaned_data}
+
+    @property
+    def asset(self) -> Asset:
+        if self.object is None:
+            self.object = self.get_object()
+        return self.object
+
+    def get_success_url(self) -> str:
+        return reverse("controls:asset-controls-edit", args=[self.asset.pk])
+
+
+@requires("view", SoAEntry)
+@require_GET
+def soa_export_view(request):
+    fmt = request.GET.get("format", "csv")
+    if fmt not in export.FORMATS:
+        return HttpResponseBadRequest("format must be csv or xlsx")
+    content = export.soa_export(visible(SoAEntry.objects.all(), request.user), fmt)
+    response = HttpResponse(content, content_type=export.FORMATS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="statement-of-applicability.{fmt}"'
+    return response
