@@ -142,6 +142,12 @@ def audit_chain_head() -> ChainHead:
     return ChainHead(*head) if head else ChainHead(0, GENESIS_HASH, None)
 
 
+def audit_chain_has(sequence: int, entry_hash: str) -> bool:
+    """Is a head recorded earlier (say on an audit pack cover) still in the chain, unchanged?
+    Catches what a chain alone cannot: the newest entries deleted, or the chain rewritten."""
+    return _entries().filter(sequence=sequence, entry_hash=entry_hash.lower()).exists()
+
+
 def _check(entry, expected_sequence: int, expected_prev: str) -> ChainBreak | None:
     def broken(problem, expected, found):
         return ChainBreak(entry.pk, entry.sequence, problem, str(expected), str(found))

@@ -107,6 +107,16 @@ def test_verify_audit_trail_command_names_the_broken_entry(chain):
         call_command("verify_audit_trail")
 
 
+def test_a_recorded_head_exposes_deleted_newest_entries(chain):
+    newest = AuditEntry.objects.order_by("sequence").last()
+    recorded = f"{newest.sequence}:{newest.entry_hash}"
+    call_command("verify_audit_trail", "--expect-head", recorded)
+    chain.execute("DELETE FROM isms_auditentry WHERE id = %s", [newest.pk])
+    assert audit_chain_verify().ok  # the rest of the chain is still consistent
+    with pytest.raises(CommandError, match="not in the audit trail"):
+        call_command("verify_audit_trail", "--expect-head", recorded)
+
+
 def _verify_in_a_process() -> subprocess.CompletedProcess:
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "verify_audit_trail"], capture_output=True, text=True,

@@ -2,13 +2,26 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from isms.audit_chain import audit_chain_verify
+from isms.audit_chain import audit_chain_has, audit_chain_verify
 
 
 class Command(BaseCommand):
     help = "Walk the audit trail's hash chain and report the first broken link and the head."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--expect-head", action="append", default=[], metavar="SEQUENCE:HASH",
+            help="a chain head recorded earlier that must still be in the chain (repeatable)",
+        )
+
     def handle(self, *args, **options):
+        for expected in options["expect_head"]:
+            sequence, _, entry_hash = expected.partition(":")
+            if not sequence.isdigit() or not audit_chain_has(int(sequence), entry_hash):
+                raise CommandError(
+                    f"The recorded head {expected} is not in the audit trail: "
+                    "entries were deleted or the chain was rewritten."
+                )
         result = audit_chain_verify()
         head = result.head
         self.stdout.write(
