@@ -25,7 +25,7 @@ READ_ONLY_MODELS = {"isms.auditentry"}
 # Models engineers do not see at all.
 HIDDEN_FROM_ENGINEERS = {"isms.auditentry", "isms.auditengagement", "isms.user"}
 # Model-level permissions engineers hold beyond "view"; per-object grants come from guardian.
-ENGINEER_GRANTS: set[str] = set()
+ENGINEER_GRANTS: set[str] = {"isms.add_asset"}
 
 
 def _domain_permissions() -> list[Permission]:

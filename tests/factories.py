@@ -77,3 +77,12 @@ class AssetFactory(factory.django.DjangoModelFactory):
     kind = "model"
     owner = factory.SubFactory(UserFactory)
     classification = "confidential"
+
+
+def asset_owned(owner, **kwargs):
+    """An asset whose owner holds guardian change_asset, as the asset services leave it."""
+    from guardian.shortcuts import assign_perm
+
+    asset = AssetFactory(owner=owner, **kwargs)
+    assign_perm("isms.change_asset", owner, asset)
+    return asset

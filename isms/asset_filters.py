@@ -1,0 +1,31 @@
+import django_filters
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
+from isms.models import Asset
+
+
+class AssetFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_search", label="Search")
+    kind = django_filters.ChoiceFilter(choices=Asset.Kind.choices)
+    owner = django_filters.ModelChoiceFilter(
+        queryset=get_user_model().objects.filter(owned_assets__isnull=False).distinct().order_by("username")
+    )
+    classification = django_filters.ChoiceFilter(choices=Asset.Classification.choices)
+    holds_pii = django_filters.BooleanFilter(label="Personal data")
+    status = django_filters.ChoiceFilter(choices=Asset.Status.choices)
+    ordering = django_filters.OrderingFilter(
+        fields=(("name", "name"), ("kind", "kind"), ("owner__username", "owner"),
+                ("classification", "classification"), ("status", "status"),
+                ("updated_at", "updated")),
+        label="Sort by",
+    )
+
+    class Meta:
+        model = Asset
+        fields = ["q", "kind", "owner", "classification", "holds_pii", "status"]
+
+    def filter_search(self, queryset, name, value):
+        return queryset.filter(
+            Q(name__icontains=value) | Q(description__icontains=value) | Q(base_model__icontains=value)
+        )
