@@ -119,7 +119,7 @@ def _parse_row(row: dict, owners: dict, errors: list) -> dict:
         errors.append(f"parameter_count '{count}' is not a whole number")
     fields["artefact_sha256"] = (row.get("artefact_sha256") or "").strip().lower()
     if fields["artefact_sha256"] and not SHA256.match(fields["artefact_sha256"]):
-        errors.append("artefact_sha256 must be 64 hex digits")
+        errors.append("artefact_sha256 must be a SHA-256 digest (64 hex digits)")
     fields["depends_on"] = _split(row.get("depends_on") or "")
     fields["training_datasets"] = _split(row.get("training_datasets") or "")
     return fields
