@@ -1,10 +1,10 @@
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.urls import reverse_lazy
 from django.views.decorators.http import require_GET
 from django.views.generic import FormView
 
-from isms import asset_csv
+from isms import asset_csv, mlbom
 from isms.access import can, visible
 from isms.asset_filters import AssetFilter
 from isms.asset_forms import AssetForm, AssetImportForm
@@ -19,10 +19,6 @@ from isms.generic import (
 )
 from isms.models import Asset
 from isms.services.assets import asset_create, asset_update, assets_import
-
-EXPORT_QUERYSET = Asset.objects.select_related("owner").prefetch_related(
-    "depends_on", "training_datasets"
-)
 
 
 class AssetFormMixin:
@@ -94,8 +90,18 @@ class AssetImportView(PermissionMixin, ServiceFormMixin, FormView):
 @require_GET
 def asset_export(request):
     """The assets of the list page, with its filters, as CSV."""
-    assets = AssetFilter(request.GET, queryset=visible(EXPORT_QUERYSET, request.user)).qs
+    assets = AssetFilter(request.GET, queryset=visible(Asset.objects.for_export(), request.user)).qs
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="assets.csv"'
     asset_csv.export(assets, response)
+    return response
+
+
+@requires("view", Asset)
+@require_GET
+def asset_mlbom(request):
+    """The whole visible inventory as a CycloneDX 1.6 ML-BOM."""
+    bom = mlbom.build(visible(Asset.objects.for_export(), request.user))
+    response = JsonResponse(bom, json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="ml-bom.cdx.json"'
     return response
