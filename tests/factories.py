@@ -86,3 +86,16 @@ def asset_owned(owner, **kwargs):
     asset = AssetFactory(owner=owner, **kwargs)
     assign_perm("isms.change_asset", owner, asset)
     return asset
+
+
+class ScopeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "isms.Scope"
+        skip_postgeneration_save = True
+
+    version = factory.Sequence(lambda n: n + 1)
+    statement = "Design, training and operation of the customer-support SLM platform."
+    status = "approved"
+    created_by = factory.SubFactory(UserFactory)
+    approved_by = factory.LazyAttribute(lambda s: s.created_by if s.status == "approved" else None)
+    approved_at = factory.LazyAttribute(lambda s: timezone.now() if s.status == "approved" else None)
