@@ -95,3 +95,9 @@ def test_asset_form_offers_only_datasets_and_not_itself(officer):
     form = client_for(officer).get(reverse("asset-edit", args=[asset.pk])).context["form"]
     assert list(form.fields["training_datasets"].queryset) == [dataset]
     assert asset not in form.fields["depends_on"].queryset
+
+
+def test_dashboard_shows_asset_panel(engineer):
+    factories.AssetFactory(name="pii-redactor", holds_pii=True)
+    body = client_for(engineer).get(reverse("dashboard")).content.decode()
+    assert "SLM assets and scope" in body and "1 asset</a>" in body and "1 holding personal data" in body
