@@ -1,8 +1,10 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 
 from isms.access import can
 from isms.models import Asset
+from isms.roles import ENGINEER, GROUP_NAMES, OFFICER
 
 ASSET_FIELDS = [
     "name", "kind", "description", "owner", "assignees", "classification",
@@ -43,7 +45,10 @@ class AssetForm(forms.ModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        users = get_user_model().objects.filter(is_active=True).order_by("username")
+        staff = Q(groups__name__in=[GROUP_NAMES[OFFICER], GROUP_NAMES[ENGINEER]])
+        if self.instance.pk:
+            staff |= Q(pk=self.instance.owner_id)
+        users = get_user_model().objects.filter(staff, is_active=True).distinct().order_by("username")
         if user is not None and not can(user, "change", Asset):
             # Engineers own what they create and cannot hand an asset to someone else.
             current = self.instance.owner_id if self.instance.pk else user.pk

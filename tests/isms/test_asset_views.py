@@ -101,3 +101,15 @@ def test_dashboard_shows_asset_panel(engineer):
     factories.AssetFactory(name="pii-redactor", holds_pii=True)
     body = client_for(engineer).get(reverse("dashboard")).content.decode()
     assert "SLM assets and scope" in body and "1 asset</a>" in body and "1 holding personal data" in body
+
+
+def test_asset_form_offers_only_officers_and_engineers_as_owners(officer, engineer, auditor):
+    form = client_for(officer).get(reverse("asset-create")).context["form"]
+    assert set(form.fields["owner"].queryset) == {officer, engineer}
+
+
+def test_asset_list_sorts_by_owner_descending(officer):
+    factories.AssetFactory(name="a", owner=factories.UserFactory(username="zoe"))
+    factories.AssetFactory(name="b", owner=factories.UserFactory(username="adam"))
+    response = client_for(officer).get(reverse("asset-list"), {"ordering": "-owner"})
+    assert [a.name for a in response.context["object_list"]] == ["a", "b"]
