@@ -7,7 +7,12 @@ from isms.access import can, visible
 from isms.models import AuditEngagement, AuditEntry
 
 # Modules with dashboard_panels(user), in the order their panels appear.
-PANEL_PROVIDERS = ["isms.dashboard", "controls.dashboard", "evidence.dashboard"]
+PANEL_PROVIDERS = [
+    "isms.dashboard",
+    "isms.dashboard_assets",
+    "controls.dashboard",
+    "evidence.dashboard",
+]
 
 
 def dashboard_panels(user) -> list[dict]:

@@ -22,7 +22,8 @@ DEMO_USERS = [
     ("auditor", "auditor-demo-2026", "Ada", "Achterberg", AUDITOR),
     ("admin", "admin-demo-2026", "Ari", "Admin", None),
 ]
-DEMO_STEPS: list[str] = ["controls.demo"]  # e.g. "risks.demo"; each module has seed(users)
+# Modules with seed(users), run in this order (assets before the SoA maps them).
+DEMO_STEPS: list[str] = ["isms.demo_assets", "controls.demo"]
 
 
 def _demo_user(username, password, first, last, role):

@@ -25,8 +25,9 @@ READ_ONLY_MODELS = {"isms.auditentry"}
 # Models engineers do not see at all.
 HIDDEN_FROM_ENGINEERS = {"isms.auditentry", "isms.auditengagement", "isms.user", "evidence.apitoken"}
 # Model-level permissions engineers hold beyond "view"; per-object grants come from guardian.
-# Adding evidence is further limited to the controls and assets they may attach to.
-ENGINEER_GRANTS: set[str] = {"evidence.add_evidence"}
+# Engineers create assets (they become their owners) and add evidence, limited to the
+# controls assigned to them and the assets they own.
+ENGINEER_GRANTS: set[str] = {"isms.add_asset", "evidence.add_evidence"}
 
 
 def _domain_permissions() -> list[Permission]:

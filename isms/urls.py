@@ -11,6 +11,8 @@ urlpatterns = [
     path("accounts/login/", views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("healthz", views.healthz, name="healthz"),
+    path("assets/", include("isms.asset_urls")),
+    path("scope/", include("isms.scope_urls")),
     path("risks/", include("risks.urls")),
     path("controls/", include("controls.urls")),
     path("evidence/", include("evidence.urls")),

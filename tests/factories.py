@@ -102,3 +102,25 @@ def soa_entry(ref: str = "5.1"):
     from controls.models import SoAEntry
 
     return SoAEntry.objects.select_related("control").get(control__ref=ref)
+
+
+def asset_owned(owner, **kwargs):
+    """An asset whose owner holds guardian change_asset, as the asset services leave it."""
+    from guardian.shortcuts import assign_perm
+
+    asset = AssetFactory(owner=owner, **kwargs)
+    assign_perm("isms.change_asset", owner, asset)
+    return asset
+
+
+class ScopeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "isms.Scope"
+        skip_postgeneration_save = True
+
+    version = factory.Sequence(lambda n: n + 1)
+    statement = "Design, training and operation of the customer-support SLM platform."
+    status = "approved"
+    created_by = factory.SubFactory(UserFactory)
+    approved_by = factory.LazyAttribute(lambda s: s.created_by if s.status == "approved" else None)
+    approved_at = factory.LazyAttribute(lambda s: timezone.now() if s.status == "approved" else None)

@@ -1,6 +1,7 @@
 from isms.models.assets import Asset
 from isms.models.audit import AuditEntry
 from isms.models.engagements import AuditEngagement
+from isms.models.scope import Scope, ScopeExclusion
 from isms.models.users import User
 
-__all__ = ["Asset", "AuditEngagement", "AuditEntry", "User"]
+__all__ = ["Asset", "AuditEngagement", "AuditEntry", "Scope", "ScopeExclusion", "User"]

@@ -1,3 +1,18 @@
+from tests import factories
+
+
+def _asset(personas) -> dict:
+    """An asset owned by someone else than the engineer persona (so engineers may not edit it)."""
+    return {"pk": factories.AssetFactory(owner=personas["officer"]).pk}
+
+
+def _scope(status: str):
+    def build(personas) -> dict:
+        return {"pk": factories.ScopeFactory(status=status, created_by=personas["officer"]).pk}
+
+    return build
+
+
 EXPECTED = {
     "dashboard": ("302 403 200 200 200 302", "302 403 405 405 405 302", None),
     "audittrail-list": ("302 403 403 200 200 302", "302 403 403 405 405 302", None),
@@ -5,4 +20,19 @@ EXPECTED = {
     "login": ("200 302 302 302 302 302", "200 302 302 302 302 302", None),
     "logout": ("405 405 405 405 405 302", "302 302 302 302 302 302", None),
     "healthz": ("200 200 200 200 200 302", "405 405 405 405 405 302", None),
+    # Assets (issue #3). Engineers may create assets (they own them) but not edit others'.
+    "asset-list": ("302 403 200 200 200 302", "302 403 405 405 405 302", None),
+    "asset-detail": ("302 403 200 200 200 302", "302 403 405 405 405 302", _asset),
+    "asset-create": ("302 403 200 200 403 302", "302 403 200 200 403 302", None),
+    "asset-edit": ("302 403 403 200 403 302", "302 403 403 200 403 302", _asset),
+    "asset-import": ("302 403 403 200 403 302", "302 403 403 200 403 302", None),
+    "asset-mlbom": ("302 403 200 200 200 302", "302 403 405 405 405 302", None),
+    "asset-export": ("302 403 200 200 200 302", "302 403 405 405 405 302", None),
+    # Scope (clause 4.3): officers draft, edit and approve; everyone with a role reads.
+    "scope-list": ("302 403 200 200 200 302", "302 403 405 405 405 302", None),
+    "scope-diff": ("302 403 200 200 200 302", "302 403 405 405 405 302", None),
+    "scope-detail": ("302 403 200 200 200 302", "302 403 405 405 405 302", _scope("approved")),
+    "scope-create": ("302 403 403 405 403 302", "302 403 403 302 403 302", None),
+    "scope-edit": ("302 403 403 200 403 302", "302 403 403 200 403 302", _scope("draft")),
+    "scope-approve": ("302 403 405 405 403 302", "302 403 403 302 403 302", _scope("draft")),
 }

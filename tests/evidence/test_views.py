@@ -153,3 +153,15 @@ def test_control_page_lists_its_evidence(officer):
     factories.evidence(officer, title="SAST report", controls=[control])
     html = client_for(officer).get(reverse("controls:control-detail", args=[control.pk])).content.decode()
     assert "SAST report" in html
+
+
+@pytest.mark.django_db
+def test_asset_page_lists_its_evidence_and_controls(officer):
+    from controls.services import asset_controls_set
+
+    asset = factories.AssetFactory(name="support-endpoint")
+    factories.evidence(officer, title="Pen test of the endpoint", assets=[asset])
+    asset_controls_set(acting_user=officer, asset=asset, controls=[factories.soa_entry("8.5").control])
+    html = client_for(officer).get(reverse("asset-detail", args=[asset.pk])).content.decode()
+    assert "Pen test of the endpoint" in html
+    assert "8.5 Secure authentication" in html

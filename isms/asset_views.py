@@ -1,0 +1,114 @@
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, JsonResponse
+from django.urls import reverse_lazy
+from django.views.decorators.http import require_GET
+from django.views.generic import FormView
+
+from controls.models import SoAEntry
+from isms import asset_csv, mlbom
+from isms.access import can, visible
+from isms.asset_filters import AssetFilter
+from isms.asset_forms import AssetForm, AssetImportForm
+from isms.generic import (
+    IsmsCreateView,
+    IsmsDetailView,
+    IsmsListView,
+    IsmsUpdateView,
+    PermissionMixin,
+    ServiceFormMixin,
+    requires,
+)
+from isms.models import Asset
+from isms.services.assets import asset_create, asset_update, assets_import
+
+
+class AssetFormMixin:
+    model = Asset
+    form_class = AssetForm
+    template_name = "isms/asset_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+
+class AssetListView(IsmsListView):
+    model = Asset
+    queryset = Asset.objects.select_related("owner")
+    filterset_class = AssetFilter
+    template_name = "isms/asset_list.html"
+    partial_template_name = "isms/_asset_rows.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            **kwargs, may_add=can(user, "add", Asset), may_import=can(user, "change", Asset)
+        )
+
+
+class AssetDetailView(IsmsDetailView):
+    model = Asset
+    queryset = Asset.objects.select_related("owner").prefetch_related(
+        "assignees", "depends_on", "dependents", "training_datasets", "trained_models",
+        "soa_entries__control",
+    )
+    template_name = "isms/asset_detail.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            **kwargs,
+            may_edit=can(user, "change", self.object),
+            can_map_controls=can(user, "change", SoAEntry),
+            asset_evidence=visible(self.object.evidence.order_by("-effective_date"), user),
+        )
+
+
+class AssetCreateView(AssetFormMixin, IsmsCreateView):
+    service = asset_create
+    success_message = "Asset added."
+
+
+class AssetUpdateView(AssetFormMixin, IsmsUpdateView):
+    service = asset_update
+    success_message = "Asset saved."
+
+
+class AssetImportView(PermissionMixin, ServiceFormMixin, FormView):
+    permission_action = "change"  # officers: imports may give assets to any owner
+    permission_model = Asset
+    form_class = AssetImportForm
+    template_name = "isms/asset_import.html"
+    success_url = reverse_lazy("asset-list")
+    success_message = "Assets imported."
+    extra_context = {"columns": asset_csv.COLUMNS}
+
+    def perform(self, form):
+        upload = form.cleaned_data["file"]
+        try:
+            if upload.size > asset_csv.MAX_BYTES:
+                raise asset_csv.AssetCsvError(["The file is larger than 5 MB."])
+            rows = asset_csv.parse(upload.read())
+        except asset_csv.AssetCsvError as error:
+            raise ValidationError(error.errors) from None
+        return assets_import(acting_user=self.request.user, rows=rows)
+
+
+@requires("view", Asset)
+@require_GET
+def asset_export(request):
+    """The assets of the list page, with its filters, as CSV."""
+    assets = AssetFilter(request.GET, queryset=visible(Asset.objects.for_export(), request.user)).qs
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="assets.csv"'
+    asset_csv.export(assets, response)
+    return response
+
+
+@requires("view", Asset)
+@require_GET
+def asset_mlbom(request):
+    """The whole visible inventory as a CycloneDX 1.6 ML-BOM."""
+    bom = mlbom.build(visible(Asset.objects.for_export(), request.user))
+    response = JsonResponse(bom, json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="ml-bom.cdx.json"'
+    return response
