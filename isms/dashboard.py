@@ -6,7 +6,7 @@ import importlib
 from isms.access import can, visible
 from isms.models import AuditEngagement, AuditEntry
 
-PANEL_PROVIDERS = ["isms.dashboard"]  # modules with dashboard_panels(user); later apps add theirs
+PANEL_PROVIDERS = ["isms.dashboard", "risks.dashboard"]  # modules with dashboard_panels(user); later apps add theirs
 
 
 def dashboard_panels(user) -> list[dict]:

@@ -27,6 +27,9 @@ class RiskQuerySet(AccessQuerySet):
             ),
         )
 
+    def above_appetite(self):
+        return self.filter(residual_score__gt=models.F("assessment__criteria__appetite"))
+
     def with_overdue_actions(self):
         today = timezone.localdate()
         return self.filter(actions__due_date__lt=today).exclude(actions__status="done").distinct()
