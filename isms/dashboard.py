@@ -6,7 +6,8 @@ import importlib
 from isms.access import can, visible
 from isms.models import AuditEngagement, AuditEntry
 
-PANEL_PROVIDERS = ["isms.dashboard", "risks.dashboard"]  # modules with dashboard_panels(user); later apps add theirs
+# Modules with dashboard_panels(user); later apps add theirs.
+PANEL_PROVIDERS = ["isms.dashboard", "risks.dashboard"]
 
 
 def dashboard_panels(user) -> list[dict]:

@@ -25,7 +25,7 @@ class RiskQuerySet(AccessQuerySet):
             overdue_action_count=Count(
                 "actions", filter=open_actions & Q(actions__due_date__lt=today), distinct=True
             ),
-        )
+        ).order_by("-residual_score", "title", "pk")
 
     def above_appetite(self):
         return self.filter(residual_score__gt=models.F("assessment__criteria__appetite"))
