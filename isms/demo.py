@@ -22,7 +22,7 @@ DEMO_USERS = [
     ("auditor", "auditor-demo-2026", "Ada", "Achterberg", AUDITOR),
     ("admin", "admin-demo-2026", "Ari", "Admin", None),
 ]
-DEMO_STEPS: list[str] = []  # e.g. "risks.demo"; each module has seed(users)
+DEMO_STEPS: list[str] = ["risks.demo"]  # each module has seed(users); assets demo goes first
 
 
 def _demo_user(username, password, first, last, role):
