@@ -25,7 +25,7 @@ PREFERRED = {"model": "support-assistant-7b", "endpoint": "help-centre-chat-publ
              "infrastructure": "gpu-cluster-eu1", "supplier_service": "vendor-llm-api"}
 
 # title, threat code, asset kinds, inherent (L, I), treatment, residual (L, I), owner,
-# actions (description, owner, due in days, status), accepted in the draft by the owner
+# actions (description, owner, due in days, status), accepted by the owner
 RISKS = [
     ("Prompt injection through the public help-centre chat leaks ticket data",
      "slm-direct-prompt-injection", ["endpoint", "model"], (5, 4), "modify", (3, 4), "engineer",
@@ -85,13 +85,14 @@ def _approved(users) -> RiskAssessment:
     )
     for spec in RISKS:
         _risk(assessment, users, spec)
+    _accept(assessment, users)
     assessment_submit(assessment, acting_user=users["officer"])
     return assessment_approve(assessment, acting_user=users["officer"])
 
 
-def _accept_in_draft(draft, users) -> None:
+def _accept(assessment, users) -> None:
     for title, *_, owner, _actions, accepted in RISKS:
-        risk = draft.risks.filter(title=title).first()
+        risk = assessment.risks.filter(title=title).first()
         if accepted and risk is not None and risk.above_appetite:
             risk_accept(risk, acting_user=users[owner], justification=(
                 "Compensating monitoring is in place; residual risk reviewed with the model team."))
@@ -118,5 +119,5 @@ def seed(users: dict) -> None:
     if draft is None:
         draft = assessment_start(acting_user=users["officer"], title=DRAFT, copy_from_last_approved=True,
                                  scope_notes="Annual review; new releases of the support assistant.")
-        _accept_in_draft(draft, users)
+        _accept(draft, users)
     _make_one_acceptance_stale(draft)
