@@ -1,11 +1,12 @@
 """Treatment actions: their owners may update them (guardian grant)."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from guardian.shortcuts import assign_perm, remove_perm
 
 from isms.access import can
 from risks.models import Risk, TreatmentAction
+from risks.services.rules import check_not_frozen
 
 CHANGE_PERM = "risks.change_treatmentaction"
 
@@ -21,8 +22,7 @@ def action_create(*, acting_user, risk: Risk, **fields) -> TreatmentAction:
     """A step of the risk's treatment plan; its owner may then update it."""
     if not can(acting_user, "add", TreatmentAction) or not can(acting_user, "change", risk):
         raise PermissionDenied
-    if risk.assessment.is_frozen:
-        raise ValidationError("This assessment is approved and can no longer change.")
+    check_not_frozen(risk.assessment)
     action = TreatmentAction(risk=risk, **fields)
     action.full_clean()
     action.save()

@@ -1,15 +1,9 @@
 """Threat library and risk criteria."""
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from isms.access import can
 from risks.models import RiskCriteria, Threat
-
-
-def _require(user, action: str, target) -> None:
-    if not can(user, action, target):
-        raise PermissionDenied
+from risks.services.rules import require as _require
 
 
 def _apply(obj, fields: dict) -> None:

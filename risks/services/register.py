@@ -8,18 +8,10 @@ from isms.access import can
 from risks.models import Risk, RiskAcceptance, RiskAssessment
 from risks.models.treatment import asset_snapshot
 from risks.scoring import rate
+from risks.services.rules import check_not_frozen as _check_not_frozen
+from risks.services.rules import require as _require
 
 ACCEPT_PERM = "risks.accept_risk"
-
-
-def _require(user, action: str, target) -> None:
-    if not can(user, action, target):
-        raise PermissionDenied
-
-
-def _check_not_frozen(assessment: RiskAssessment) -> None:
-    if assessment.is_frozen:
-        raise ValidationError("This assessment is approved and can no longer change.")
 
 
 def _score(risk: Risk) -> None:
