@@ -39,6 +39,11 @@ class ThreatForm(StyledForm):
         fields = ["code", "name", "reference", "source", "description", "affects", "asset_kinds",
                   "suggested_controls"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:  # the code is the library's natural key: reloading relies on it
+            self.fields["code"].disabled = True
+
 
 class LinesField(forms.CharField):
     """A list of strings entered one per line."""
