@@ -12,7 +12,10 @@ from django.db.models import Count
 
 def risk_counts(control_ids: Iterable[int]) -> dict[int, int]:
     """{control id: number of linked risks}; controls missing from the dict have none."""
-    return {}
+    from risks.models import Risk
+
+    links = Risk.controls.through.objects.filter(control_id__in=list(control_ids))
+    return dict(links.values("control_id").annotate(n=Count("risk_id")).values_list("control_id", "n"))
 
 
 def evidence_counts(control_ids: Iterable[int]) -> dict[int, int]:

@@ -73,7 +73,7 @@ class SoAEditView(IsmsUpdateView):
 class ControlDetailView(CanEditSoAMixin, IsmsDetailView):
     model = Control
     queryset = Control.objects.select_related("framework", "soa_entry__owner").prefetch_related(
-        "soa_entry__assignees", "soa_entry__assets"
+        "soa_entry__assignees", "soa_entry__assets", "risks__assessment"
     )
     template_name = "controls/control_detail.html"
 

@@ -22,8 +22,8 @@ DEMO_USERS = [
     ("auditor", "auditor-demo-2026", "Ada", "Achterberg", AUDITOR),
     ("admin", "admin-demo-2026", "Ari", "Admin", None),
 ]
-# Modules with seed(users), run in this order (assets before the SoA maps them).
-DEMO_STEPS: list[str] = ["isms.demo_assets", "controls.demo"]
+# Modules with seed(users), run in this order (assets first: risks and the SoA use them).
+DEMO_STEPS: list[str] = ["isms.demo_assets", "controls.demo", "risks.demo"]
 
 
 def _demo_user(username, password, first, last, role):

@@ -124,3 +124,52 @@ class ScopeFactory(factory.django.DjangoModelFactory):
     created_by = factory.SubFactory(UserFactory)
     approved_by = factory.LazyAttribute(lambda s: s.created_by if s.status == "approved" else None)
     approved_at = factory.LazyAttribute(lambda s: timezone.now() if s.status == "approved" else None)
+
+
+# --- risks -----------------------------------------------------------------------------------
+
+
+class ThreatFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "risks.Threat"
+        django_get_or_create = ("code",)
+        skip_postgeneration_save = True
+
+    code = factory.Sequence(lambda n: f"test-threat-{n}")
+    name = factory.Sequence(lambda n: f"Test threat {n}")
+    reference = "AML.T0000"
+    source = "Test"
+    affects = factory.LazyFunction(lambda: ["confidentiality"])
+    asset_kinds = factory.LazyFunction(lambda: ["model", "endpoint"])
+
+
+def criteria():
+    from risks.catalogue import criteria_seed
+
+    return criteria_seed()
+
+
+class RiskAssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "risks.RiskAssessment"
+
+    title = factory.Sequence(lambda n: f"Assessment {n}")
+    assessor = factory.SubFactory(UserFactory)
+    criteria = factory.LazyFunction(criteria)
+
+
+def risk(acting_user, assessment=None, **fields):
+    """A risk created through the service (scores stored as in production)."""
+    from risks.services import risk_create
+
+    defaults = {
+        "title": "Prompt injection exfiltrates tickets",
+        "threat": ThreatFactory(),
+        "inherent_likelihood": 4, "inherent_impact": 4,
+        "residual_likelihood": 2, "residual_impact": 3,
+        "owner": acting_user,
+    }
+    return risk_create(
+        acting_user=acting_user, assessment=assessment or RiskAssessmentFactory(assessor=acting_user),
+        **{**defaults, **fields},
+    )

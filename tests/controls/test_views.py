@@ -120,7 +120,7 @@ def test_engineer_can_read_a_control_with_its_decision_and_assets(officer, engin
     response = client_for(engineer).get(url)
     assert response.status_code == 200
     for text in (b"Secure authentication", b"Public endpoints", b"support-assistant-endpoint",
-                 b"No risks linked yet.", b"No evidence yet.", str(engineer).encode()):
+                 b"No risk is linked to this control.", b"No evidence yet.", str(engineer).encode()):
         assert text in response.content
 
 

@@ -1,0 +1,75 @@
+import django_filters
+from django import forms
+
+from isms.models import Asset, User
+from risks.models import Risk, RiskAssessment, Threat, TreatmentAction
+
+
+class RiskFilter(django_filters.FilterSet):
+    assessment = django_filters.ModelChoiceFilter(queryset=RiskAssessment.objects.all())
+    level = django_filters.ChoiceFilter(field_name="residual_level", choices=Risk.Level.choices,
+                                        label="Residual level")
+    treatment = django_filters.ChoiceFilter(choices=Risk.Treatment.choices)
+    owner = django_filters.ModelChoiceFilter(
+        queryset=User.objects.filter(owned_risks__isnull=False).distinct()
+    )
+    asset = django_filters.ModelChoiceFilter(field_name="assets", queryset=Asset.objects.all())
+    threat = django_filters.ModelChoiceFilter(queryset=Threat.objects.all())
+    status = django_filters.ChoiceFilter(choices=Risk.Status.choices)
+    stale = django_filters.BooleanFilter(method="filter_stale", label="Re-acceptance needed",
+                                         widget=forms.CheckboxInput)
+    overdue = django_filters.BooleanFilter(method="filter_overdue", label="Overdue actions",
+                                           widget=forms.CheckboxInput)
+    ordering = django_filters.OrderingFilter(
+        fields=(("residual_score", "residual"), ("inherent_score", "inherent"), ("title", "title"),
+                ("owner__username", "owner"), ("status", "status")),
+        label="Sort by",
+    )
+
+    class Meta:
+        model = Risk
+        fields = ["assessment", "level", "treatment", "owner", "asset", "threat", "status"]
+
+    def filter_stale(self, queryset, name, value):
+        return queryset.with_stale_acceptance() if value else queryset
+
+    def filter_overdue(self, queryset, name, value):
+        return queryset.filter(pk__in=Risk.objects.with_overdue_actions().values("pk")) if value else queryset
+
+
+class ThreatFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_q", label="Search")
+    source = django_filters.CharFilter(lookup_expr="icontains")
+    retired = django_filters.BooleanFilter()
+    ordering = django_filters.OrderingFilter(fields=("name", "reference", "source"), label="Sort by")
+
+    class Meta:
+        model = Threat
+        fields = ["q", "source", "retired"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.filter(name__icontains=value) | queryset.filter(reference__icontains=value)
+
+
+class AssessmentFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=RiskAssessment.Status.choices)
+    ordering = django_filters.OrderingFilter(fields=("assessment_date", "title"), label="Sort by")
+
+    class Meta:
+        model = RiskAssessment
+        fields = ["status"]
+
+
+class ActionFilter(django_filters.FilterSet):
+    owner = django_filters.ModelChoiceFilter(
+        queryset=User.objects.filter(treatment_actions__isnull=False).distinct()
+    )
+    status = django_filters.ChoiceFilter(choices=TreatmentAction.Status.choices)
+    overdue = django_filters.BooleanFilter(method="filter_overdue", widget=forms.CheckboxInput)
+
+    class Meta:
+        model = TreatmentAction
+        fields = ["owner", "status"]
+
+    def filter_overdue(self, queryset, name, value):
+        return queryset.overdue() if value else queryset

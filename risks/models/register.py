@@ -1,0 +1,128 @@
+from auditlog.registry import auditlog
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from isms.access import AccessQuerySet
+from risks.scoring import LEVELS, in_scale
+
+
+class RiskQuerySet(AccessQuerySet):
+    def for_register(self):
+        """Everything the register shows, in a constant number of queries."""
+        from risks.models.treatment import RiskAcceptance
+
+        today = timezone.localdate()
+        open_actions = ~Q(actions__status="done")
+        return self.select_related("assessment__criteria", "threat", "owner").prefetch_related(
+            "assets",
+            Prefetch("acceptances", queryset=RiskAcceptance.objects.order_by("-accepted_at", "-pk")),
+        ).annotate(
+            open_action_count=Count("actions", filter=open_actions, distinct=True),
+            overdue_action_count=Count(
+                "actions", filter=open_actions & Q(actions__due_date__lt=today), distinct=True
+            ),
+        ).order_by("-residual_score", "title", "pk")
+
+    def above_appetite(self):
+        return self.filter(residual_score__gt=models.F("assessment__criteria__appetite"))
+
+    def with_overdue_actions(self):
+        today = timezone.localdate()
+        return self.filter(actions__due_date__lt=today).exclude(actions__status="done").distinct()
+
+    def with_stale_acceptance(self):
+        from risks.models.treatment import RiskAcceptance
+
+        return self.filter(pk__in=RiskAcceptance.objects.stale_risk_ids())
+
+
+class Risk(models.Model):
+    """An asset x threat scenario in one assessment, scored before and after treatment."""
+
+    class Treatment(models.TextChoices):
+        MODIFY = "modify", "Modify (apply controls)"
+        RETAIN = "retain", "Retain"
+        AVOID = "avoid", "Avoid"
+        SHARE = "share", "Share"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        TREATING = "treating", "Being treated"
+        CLOSED = "closed", "Closed"
+
+    Level = models.TextChoices("Level", [(level, level.title()) for level in LEVELS])
+
+    assessment = models.ForeignKey("risks.RiskAssessment", on_delete=models.CASCADE, related_name="risks")
+    title = models.CharField(max_length=200)
+    assets = models.ManyToManyField("isms.Asset", blank=True, related_name="risks")
+    threat = models.ForeignKey("risks.Threat", on_delete=models.PROTECT, related_name="risks")
+    vulnerability = models.TextField(blank=True)
+    consequence = models.TextField(blank=True)
+    inherent_likelihood = models.PositiveSmallIntegerField()
+    inherent_impact = models.PositiveSmallIntegerField()
+    inherent_score = models.PositiveSmallIntegerField(editable=False, default=0)
+    inherent_level = models.CharField(max_length=10, choices=Level.choices, editable=False, default="low")
+    treatment = models.CharField(max_length=10, choices=Treatment.choices, default=Treatment.MODIFY)
+    controls = models.ManyToManyField("controls.Control", related_name="risks", blank=True)
+    residual_likelihood = models.PositiveSmallIntegerField()
+    residual_impact = models.PositiveSmallIntegerField()
+    residual_score = models.PositiveSmallIntegerField(editable=False, default=0)
+    residual_level = models.CharField(max_length=10, choices=Level.choices, editable=False, default="low")
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owned_risks")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    copied_from = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="copies"
+    )
+
+    objects = RiskQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-residual_score", "title"]
+        permissions = [("accept_risk", "Can accept the residual risk")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("risks:risk-detail", args=[self.pk])
+
+    def clean(self) -> None:
+        if not self.assessment_id:
+            return
+        criteria = self.assessment.criteria
+        errors = {}
+        for prefix in ("inherent", "residual"):
+            for axis, labels in (("likelihood", criteria.likelihood_labels),
+                                 ("impact", criteria.impact_labels)):
+                field = f"{prefix}_{axis}"
+                if not in_scale(getattr(self, field), labels):
+                    errors[field] = f"Choose a value from 1 to {len(labels)}."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def above_appetite(self) -> bool:
+        return self.residual_score > self.assessment.criteria.appetite
+
+    @property
+    def current_acceptance(self):
+        """The newest acceptance (uses the register's prefetch when present)."""
+        acceptances = list(self.acceptances.all())
+        return max(acceptances, key=lambda a: a.pk) if acceptances else None
+
+    @property
+    def acceptance_state(self) -> str:
+        """"not_needed", "needed" (none yet), "stale" (re-acceptance needed) or "accepted"."""
+        if not self.above_appetite:
+            return "not_needed"
+        acceptance = self.current_acceptance
+        if acceptance is None:
+            return "needed"
+        return "stale" if acceptance.is_stale else "accepted"
+
+
+auditlog.register(Risk, m2m_fields={"assets", "controls"})

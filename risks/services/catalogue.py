@@ -1,0 +1,53 @@
+"""Threat library and risk criteria."""
+
+from django.db import transaction
+
+from risks.models import RiskCriteria, Threat
+from risks.services.rules import require as _require
+
+
+def _apply(obj, fields: dict) -> None:
+    for name, value in fields.items():
+        setattr(obj, name, value)
+
+
+@transaction.atomic
+def threat_create(*, acting_user, suggested_controls=(), **fields) -> Threat:
+    """An officer's own threat (not seeded)."""
+    _require(acting_user, "add", Threat)
+    threat = Threat(**fields)
+    threat.full_clean()
+    threat.save()
+    threat.suggested_controls.set(suggested_controls)
+    return threat
+
+
+@transaction.atomic
+def threat_update(*, acting_user, instance: Threat, suggested_controls=None, **fields) -> Threat:
+    _require(acting_user, "change", instance)
+    _apply(instance, fields)
+    instance.full_clean()
+    instance.save()
+    if suggested_controls is not None:
+        instance.suggested_controls.set(suggested_controls)
+    return instance
+
+
+@transaction.atomic
+def threat_retire(threat: Threat, *, acting_user) -> Threat:
+    """Retired threats stay on the risks that use them but are no longer offered."""
+    _require(acting_user, "change", threat)
+    threat.retired = True
+    threat.save()
+    return threat
+
+
+@transaction.atomic
+def criteria_revise(*, acting_user, **fields) -> RiskCriteria:
+    """A new version of the criteria; older versions (and every stored score) stay as they were."""
+    _require(acting_user, "add", RiskCriteria)
+    current = RiskCriteria.objects.select_for_update().order_by("-version").first()
+    criteria = RiskCriteria(version=(current.version + 1) if current else 1, **fields)
+    criteria.full_clean()
+    criteria.save()
+    return criteria

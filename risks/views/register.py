@@ -1,0 +1,121 @@
+from django.shortcuts import get_object_or_404
+
+from isms.access import can, visible
+from isms.generic import IsmsActionView, IsmsCreateView, IsmsDetailView, IsmsListView, IsmsUpdateView
+from risks import services
+from risks.export import register_response
+from risks.filters import RiskFilter
+from risks.forms import AcceptanceForm, ActionForm, ActionProgressForm, RiskForm
+from risks.heatmap import heatmaps
+from risks.models import Risk, RiskAssessment, TreatmentAction
+
+
+class RiskListView(IsmsListView):
+    """The risk register."""
+
+    model = Risk
+    queryset = Risk.objects.for_register()
+    filterset_class = RiskFilter
+    template_name = "risks/risk_list.html"
+    partial_template_name = "risks/_risk_rows.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        assessment = self.filterset.form.cleaned_data.get("assessment") if self.filterset.is_valid() else None
+        assessment = assessment or RiskAssessment.objects.select_related("criteria").current()
+        if assessment is not None:
+            risks = self.filterset.qs.filter(assessment=assessment)
+            ctx.update(heatmap_assessment=assessment, heatmaps=heatmaps(risks, assessment.criteria))
+        return ctx
+
+
+class RiskExportView(RiskListView):
+    """The register as CSV (streamed) or XLSX, with the register's filters."""
+
+    def get_context_data(self, **kwargs):
+        return {}
+
+    def render_to_response(self, context, **response_kwargs):
+        return register_response(self.object_list, self.request.GET.get("format", "csv"))
+
+
+class RiskDetailView(IsmsDetailView):
+    model = Risk
+    queryset = Risk.objects.for_register().prefetch_related("controls__framework")
+    template_name = "risks/risk_detail.html"
+
+    def get_context_data(self, **kwargs):
+        actions = self.object.actions.select_related("owner")
+        return super().get_context_data(**kwargs, actions=actions,
+                                        acceptances=self.object.acceptances.select_related("accepted_by"))
+
+
+class RiskCreateView(IsmsCreateView):
+    model = Risk
+    form_class = RiskForm
+    template_name = "risks/form.html"
+    service = services.risk_create
+    success_message = "Risk added to the register."
+
+    def get_initial(self):
+        initial = {k: self.request.GET.get(k) for k in ("assessment", "threat") if self.request.GET.get(k)}
+        if self.request.GET.get("asset"):
+            initial["assets"] = [self.request.GET["asset"]]
+        initial.setdefault("assessment", getattr(RiskAssessment.objects.current(), "pk", None))
+        return {"owner": self.request.user.pk, **initial}
+
+
+class RiskUpdateView(IsmsUpdateView):
+    model = Risk
+    form_class = RiskForm
+    template_name = "risks/form.html"
+    service = services.risk_update
+    success_message = "Risk saved."
+
+
+class RiskAcceptView(IsmsUpdateView):
+    model = Risk
+    permission_action = "accept"
+    form_class = AcceptanceForm
+    template_name = "risks/risk_accept.html"
+    success_message = "Residual risk accepted."
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": None}
+
+    def perform(self, form):
+        services.risk_accept(self.object, acting_user=self.request.user, **form.cleaned_data)
+        return self.object
+
+
+class RiskCloseView(IsmsActionView):
+    model = Risk
+    permission_action = "change"
+    service = services.risk_close
+    success_message = "Risk closed."
+
+
+class ActionCreateView(IsmsCreateView):
+    model = TreatmentAction
+    form_class = ActionForm
+    template_name = "risks/form.html"
+    service = services.action_create
+    success_message = "Treatment action added."
+
+    def service_kwargs(self, form) -> dict:
+        risk = get_object_or_404(visible(Risk.objects.all(), self.request.user), pk=self.kwargs["risk_pk"])
+        return {"risk": risk, **form.cleaned_data}
+
+
+class ActionUpdateView(IsmsUpdateView):
+    model = TreatmentAction
+    form_class = ActionForm
+    template_name = "risks/form.html"
+    service = services.action_update
+    success_message = "Treatment action saved."
+
+    def get_form_class(self):
+        # Officers plan actions; an action's owner (guardian grant) only reports progress.
+        return ActionForm if can(self.request.user, "change", TreatmentAction) else ActionProgressForm
+
+

@@ -1,0 +1,56 @@
+import pytest
+from django.template.loader import render_to_string
+
+from risks.heatmap import heatmaps
+from risks.models import Risk
+from risks.scoring import level_for
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_level_for_picks_the_highest_band_reached():
+    bands = [{"level": "low", "min_score": 1}, {"level": "high", "min_score": 10}]
+    assert (level_for(9, bands), level_for(10, bands), level_for(25, bands)) == ("low", "high", "high")
+
+
+def test_heatmaps_count_inherent_and_residual_in_one_query(officer, django_assert_num_queries):
+    first = factories.risk(officer)
+    factories.risk(officer, assessment=first.assessment)
+    criteria = first.assessment.criteria
+    with django_assert_num_queries(1):
+        inherent, residual = heatmaps(Risk.objects.all(), criteria)
+    counts = {(c["likelihood"], c["impact"]): c["count"] for c in residual["cells"]}
+    assert counts[(2, 3)] == 2 and sum(counts.values()) == 2
+    assert next(c for c in inherent["cells"] if c["count"])["level"] == "high"
+
+
+def test_heatmap_template_renders_labels_and_counts(officer):
+    risk = factories.risk(officer)
+    picture = heatmaps(Risk.objects.all(), risk.assessment.criteria)[1]
+    svg = render_to_string("risks/_heatmap.svg.html", {"map": picture})
+    assert svg.startswith("<svg") and "Almost certain" in svg and "Severe" in svg
+    assert "style=" not in svg
+
+
+def test_control_partial_lists_the_control_risks(officer):
+    from controls.models import Control
+
+    control = Control.objects.get(ref="8.16")
+    factories.risk(officer, title="Model drift unnoticed", controls=[control])
+    html = render_to_string("risks/_control_risks.html", {"control": control})
+    assert "Model drift unnoticed" in html
+
+
+def test_officer_cannot_change_the_code_of_a_threat(officer):
+    from django.urls import reverse
+
+    from risks.models import Threat
+    from tests.conftest import client_for
+
+    threat = Threat.objects.get(code="slm-jailbreak")
+    client_for(officer).post(reverse("risks:threat-edit", args=[threat.pk]), {
+        "code": "renamed", "name": "Jailbreak (ours)", "affects": ["integrity"], "asset_kinds": ["model"],
+    })
+    threat.refresh_from_db()
+    assert (threat.code, threat.name) == ("slm-jailbreak", "Jailbreak (ours)")

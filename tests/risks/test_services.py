@@ -1,0 +1,208 @@
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from isms.access import can
+from isms.models import AuditEntry
+from risks.models import Risk, RiskAcceptance, RiskAssessment, Threat
+from risks.services import (
+    action_create,
+    action_update,
+    assessment_approve,
+    assessment_start,
+    assessment_submit,
+    criteria_revise,
+    risk_accept,
+    risk_close,
+    risk_update,
+    threat_retire,
+)
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+SHA_A = "a" * 64
+SHA_B = "b" * 64
+
+
+def test_threat_library_is_seeded_with_suggested_controls():
+    threat = Threat.objects.get(code="slm-model-inversion")
+    assert threat.is_seeded
+    assert set(threat.suggested_controls.values_list("ref", flat=True)) >= {"8.11", "8.12"}
+    assert Threat.objects.count() == 44
+
+
+def test_threat_load_does_not_overwrite_officer_edits():
+    from risks.catalogue import risks_reference_load
+
+    threat = Threat.objects.get(code="slm-model-inversion")
+    threat.name, threat.retired = "Our wording", True
+    threat.save()
+    assert sum(risks_reference_load().values()) == 0
+    threat.refresh_from_db()
+    assert (threat.name, threat.retired) == ("Our wording", True)
+
+
+def test_threat_retire_keeps_the_threat_but_hides_it(officer):
+    threat = Threat.objects.get(code="slm-model-inversion")
+    threat_retire(threat, acting_user=officer)
+    assert not Threat.objects.active().filter(pk=threat.pk).exists()
+
+
+def test_risk_create_stores_scores_and_levels_from_the_criteria(officer):
+    risk = factories.risk(officer)
+    assert (risk.inherent_score, risk.inherent_level) == (16, "high")
+    assert (risk.residual_score, risk.residual_level) == (6, "medium")
+
+
+def test_risk_create_refuses_values_outside_the_scale(officer):
+    with pytest.raises(ValidationError) as error:
+        factories.risk(officer, inherent_likelihood=6)
+    assert "inherent_likelihood" in error.value.message_dict
+
+
+def test_engineer_cannot_create_a_risk(engineer, officer):
+    with pytest.raises(PermissionDenied):
+        factories.risk(engineer, assessment=factories.RiskAssessmentFactory(assessor=officer))
+
+
+def test_criteria_revise_creates_a_new_version_and_keeps_stored_scores(officer):
+    risk = factories.risk(officer)
+    old = risk.assessment.criteria
+    new = criteria_revise(
+        acting_user=officer, name="Stricter", likelihood_labels=old.likelihood_labels,
+        impact_labels=old.impact_labels, appetite=4,
+        bands=[{"level": "low", "min_score": 1}, {"level": "critical", "min_score": 3}],
+    )
+    assert new.version == old.version + 1
+    risk.refresh_from_db()
+    old.refresh_from_db()
+    assert (risk.residual_score, risk.residual_level, old.appetite) == (6, "medium", 9)
+    assert risk.assessment.criteria == old
+
+
+def test_criteria_revise_refuses_bands_not_starting_at_one(officer):
+    with pytest.raises(ValidationError):
+        criteria_revise(acting_user=officer, bands=[{"level": "low", "min_score": 3}], appetite=5)
+
+
+def test_risk_update_refused_when_assessment_is_approved(officer):
+    risk = factories.risk(officer)
+    assessment_submit(risk.assessment, acting_user=officer)
+    assessment_approve(risk.assessment, acting_user=officer)
+    with pytest.raises(ValidationError):
+        risk_update(acting_user=officer, instance=risk, residual_likelihood=1)
+
+
+def test_risk_update_moves_the_accept_permission_to_the_new_owner(officer, engineer):
+    risk = factories.risk(officer)
+    risk_update(acting_user=officer, instance=risk, owner=engineer)
+    assert can(engineer, "accept", risk)
+
+
+def test_risk_accept_by_engineer_owner_records_a_snapshot(officer, engineer):
+    model = factories.AssetFactory(kind="model", model_version="1.0", artefact_sha256=SHA_A)
+    risk = factories.risk(officer, owner=engineer, assets=[model], residual_likelihood=4)
+    acceptance = risk_accept(risk, acting_user=engineer, justification="Compensated by rate limits")
+    assert acceptance.asset_snapshot == {str(model.pk): {"model_version": "1.0", "artefact_sha256": SHA_A}}
+    assert acceptance.residual_score_at_acceptance == 12
+    assert AuditEntry.objects.filter(object_pk=str(acceptance.pk), action=0).exists()
+
+
+def test_risk_accept_refused_for_an_officer_who_is_not_the_owner(officer, engineer):
+    risk = factories.risk(officer, owner=engineer)
+    with pytest.raises(PermissionDenied):
+        risk_accept(risk, acting_user=officer, justification="no")
+
+
+def test_acceptance_becomes_stale_when_the_model_version_changes(officer):
+    model = factories.AssetFactory(kind="model", model_version="1.0", artefact_sha256=SHA_A)
+    risk = factories.risk(officer, assets=[model], residual_likelihood=4)
+    acceptance = risk_accept(risk, acting_user=officer, justification="ok")
+    assert not acceptance.is_stale
+    model.model_version = "1.1"
+    model.save()
+    acceptance = RiskAcceptance.objects.get(pk=acceptance.pk)
+    assert acceptance.is_stale
+    assert list(Risk.objects.with_stale_acceptance()) == [risk]
+
+
+def test_acceptance_becomes_stale_when_the_residual_score_changes(officer):
+    risk = factories.risk(officer, residual_likelihood=4)
+    risk_accept(risk, acting_user=officer, justification="ok")
+    risk_update(acting_user=officer, instance=risk, residual_impact=4)
+    assert Risk.objects.get(pk=risk.pk).acceptance_state == "stale"
+
+
+def test_risk_close_refused_above_appetite_without_acceptance(officer):
+    risk = factories.risk(officer, residual_likelihood=4)
+    with pytest.raises(ValidationError):
+        risk_close(risk, acting_user=officer)
+
+
+def test_risk_close_after_acceptance(officer):
+    risk = factories.risk(officer, residual_likelihood=4)
+    risk_accept(risk, acting_user=officer, justification="ok")
+    assert risk_close(risk, acting_user=officer).status == "closed"
+
+
+def test_risk_close_refused_when_acceptance_is_stale(officer):
+    model = factories.AssetFactory(kind="model", artefact_sha256=SHA_A)
+    risk = factories.risk(officer, assets=[model], residual_likelihood=4)
+    risk_accept(risk, acting_user=officer, justification="ok")
+    model.artefact_sha256 = SHA_B
+    model.save()
+    with pytest.raises(ValidationError):
+        risk_close(Risk.objects.get(pk=risk.pk), acting_user=officer)
+
+
+def test_action_create_lets_its_engineer_owner_update_it(officer, engineer):
+    risk = factories.risk(officer)
+    action = action_create(
+        acting_user=officer, risk=risk, description="Add output filter", owner=engineer,
+        due_date=timezone.localdate(),
+    )
+    action_update(acting_user=engineer, instance=action, status="done")
+    action.refresh_from_db()
+    assert action.status == "done"
+
+
+def test_engineer_cannot_update_an_action_of_someone_else(officer, engineer):
+    risk = factories.risk(officer)
+    action = action_create(
+        acting_user=officer, risk=risk, description="x", owner=officer, due_date=timezone.localdate()
+    )
+    with pytest.raises(PermissionDenied):
+        action_update(acting_user=engineer, instance=action, status="done")
+
+
+def test_overdue_lists_open_actions_past_due(officer):
+    risk = factories.risk(officer)
+    past = timezone.localdate() - datetime.timedelta(days=3)
+    late = action_create(acting_user=officer, risk=risk, description="late", owner=officer, due_date=past)
+    action_create(acting_user=officer, risk=risk, description="done", owner=officer, due_date=past,
+                  status="done")
+    assert list(risk.actions.overdue()) == [late]
+
+
+def test_assessment_start_copies_the_last_approved_assessment(officer):
+    model = factories.AssetFactory(kind="model")
+    risk = factories.risk(officer, assets=[model])
+    action_create(acting_user=officer, risk=risk, description="open", owner=officer,
+                  due_date=timezone.localdate())
+    action_create(acting_user=officer, risk=risk, description="done", owner=officer,
+                  due_date=timezone.localdate(), status="done")
+    assessment_submit(risk.assessment, acting_user=officer)
+    assessment_approve(risk.assessment, acting_user=officer)
+    draft = assessment_start(acting_user=officer, title="2027", copy_from_last_approved=True)
+    copy = draft.risks.get()
+    assert draft.status == RiskAssessment.Status.DRAFT and copy.copied_from == risk
+    assert list(copy.assets.all()) == [model]
+    assert list(copy.actions.values_list("description", flat=True)) == ["open"]
+
+
+def test_assessment_approve_needs_review_first(officer):
+    assessment = factories.RiskAssessmentFactory(assessor=officer)
+    with pytest.raises(ValidationError):
+        assessment_approve(assessment, acting_user=officer)

@@ -1,0 +1,185 @@
+import csv
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from isms.models import AuditEntry
+from risks.models import Risk, RiskAcceptance
+from risks.services import action_create, risk_accept
+from tests import factories
+from tests.conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+
+def _register(officer, count: int):
+    assessment = factories.RiskAssessmentFactory(assessor=officer)
+    for n in range(count):
+        model = factories.AssetFactory(kind="model", model_version="1", owner=officer)
+        risk = factories.risk(officer, assessment=assessment, title=f"Risk {n}", assets=[model],
+                              residual_likelihood=4, controls=[])
+        risk_accept(risk, acting_user=officer, justification="ok")
+        action_create(acting_user=officer, risk=risk, description="late", owner=officer,
+                      due_date=timezone.localdate() - datetime.timedelta(days=1))
+    return assessment
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_register_query_count_is_constant(officer, django_assert_max_num_queries, count):
+    _register(officer, count)
+    client = client_for(officer)
+    with django_assert_max_num_queries(30):
+        response = client.get(reverse("risks:risk-list"))
+    assert response.status_code == 200
+    assert response.content.count(b'href="/risks/') >= count
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_treatment_plan_query_count_is_constant(officer, django_assert_max_num_queries, count):
+    _register(officer, count)
+    with django_assert_max_num_queries(24):
+        assert client_for(officer).get(reverse("risks:treatment-plan")).status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_threat_list_query_count_is_constant(officer, django_assert_max_num_queries, count):
+    for _ in range(count):
+        factories.ThreatFactory()
+    with django_assert_max_num_queries(24):
+        assert client_for(officer).get(reverse("risks:threat-list")).status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_assessment_list_query_count_is_constant(officer, django_assert_max_num_queries, count):
+    for _ in range(count):
+        factories.RiskAssessmentFactory(assessor=officer)
+    with django_assert_max_num_queries(24):
+        assert client_for(officer).get(reverse("risks:assessment-list")).status_code == 200
+
+
+def test_register_shows_the_heatmap_svg(officer):
+    _register(officer, 2)
+    response = client_for(officer).get(reverse("risks:risk-list"))
+    assert b"<svg" in response.content and b"Residual risk" in response.content
+
+
+def test_register_filters_stale_acceptances(officer):
+    _register(officer, 2)
+    model = Risk.objects.get(title="Risk 0").assets.get()
+    model.model_version = "2"
+    model.save()
+    response = client_for(officer).get(reverse("risks:risk-list"), {"stale": "true"})
+    assert [r.title for r in response.context["object_list"]] == ["Risk 0"]
+    assert b"Re-acceptance needed" in response.content
+
+
+def test_register_htmx_returns_the_rows_partial(officer):
+    _register(officer, 1)
+    response = client_for(officer).get(reverse("risks:risk-list"), HTTP_HX_REQUEST="true")
+    assert b"<h1" not in response.content and b"risk-register" in response.content
+
+
+def test_officer_can_create_a_risk(officer):
+    assessment = factories.RiskAssessmentFactory(assessor=officer)
+    threat = factories.ThreatFactory()
+    response = client_for(officer).post(reverse("risks:risk-create"), {
+        "assessment": assessment.pk, "title": "Jailbreak", "threat": threat.pk, "inherent_likelihood": 5,
+        "inherent_impact": 5, "treatment": "modify", "residual_likelihood": 2, "residual_impact": 2,
+        "owner": officer.pk, "status": "open",
+    })
+    risk = Risk.objects.get(title="Jailbreak")
+    assert response.status_code == 302
+    assert (risk.inherent_level, risk.residual_level) == ("critical", "low")
+    assert AuditEntry.objects.filter(object_pk=str(risk.pk), action=0).exists()
+
+
+def test_engineer_owner_can_accept_their_risk(officer, engineer):
+    risk = factories.risk(officer, owner=engineer, residual_likelihood=4)
+    response = client_for(engineer).post(reverse("risks:risk-accept", args=[risk.pk]),
+                                         {"justification": "Rate limits compensate"})
+    assert response.status_code == 302
+    assert RiskAcceptance.objects.get(risk=risk).accepted_by == engineer
+
+
+def test_engineer_cannot_accept_someone_elses_risk(officer, engineer):
+    risk = factories.risk(officer, residual_likelihood=4)
+    response = client_for(engineer).post(reverse("risks:risk-accept", args=[risk.pk]), {"justification": "x"})
+    assert response.status_code == 403
+    assert not RiskAcceptance.objects.exists()
+
+
+def test_engineer_can_update_the_progress_of_their_action(officer, engineer):
+    risk = factories.risk(officer)
+    action = action_create(acting_user=officer, risk=risk, description="Add filter", owner=engineer,
+                           due_date=timezone.localdate())
+    response = client_for(engineer).post(reverse("risks:action-edit", args=[action.pk]), {"status": "done"})
+    action.refresh_from_db()
+    assert (response.status_code, action.status, action.owner) == (302, "done", engineer)
+
+
+def test_close_above_appetite_without_acceptance_shows_an_error(officer):
+    risk = factories.risk(officer, residual_likelihood=4)
+    response = client_for(officer).post(reverse("risks:risk-close", args=[risk.pk]), follow=True)
+    assert b"must accept it" in response.content
+    risk.refresh_from_db()
+    assert risk.status == "open"
+
+
+def test_export_csv_honours_filters(officer):
+    _register(officer, 3)
+    response = client_for(officer).get(reverse("risks:risk-export"), {"format": "csv", "ordering": "title"})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0][0] == "ID" and [r[2] for r in rows[1:]] == ["Risk 0", "Risk 1", "Risk 2"]
+    filtered = client_for(officer).get(reverse("risks:risk-export"), {"format": "csv", "level": "low"})
+    assert len(list(csv.reader(io.StringIO(b"".join(filtered.streaming_content).decode())))) == 1
+
+
+def test_export_xlsx_reads_back(officer):
+    _register(officer, 2)
+    response = client_for(officer).get(reverse("risks:risk-export"), {"format": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.values)
+    assert rows[0][2] == "Title" and len(rows) == 3
+    assert rows[1][15] == 12  # residual score
+
+
+def test_coverage_lists_unassessed_applicable_threats(officer):
+    assessment = factories.RiskAssessmentFactory(assessor=officer)
+    model = factories.AssetFactory(kind="model", status="production", owner=officer)
+    threat = factories.ThreatFactory(asset_kinds=["model"])
+    factories.risk(officer, assessment=assessment, assets=[model], threat=threat)
+    response = client_for(officer).get(reverse("risks:coverage"))
+    row = next(r for r in response.context["rows"] if r["asset"] == model)
+    assert threat in row["assessed"] and row["missing"]
+    assert all("model" in t.asset_kinds for t in row["missing"])
+
+
+def test_dashboard_shows_the_risks_panel(officer):
+    _register(officer, 1)
+    response = client_for(officer).get(reverse("dashboard"))
+    assert b"need re-acceptance" in response.content
+
+
+def test_criteria_revise_page_creates_a_version(officer):
+    response = client_for(officer).post(reverse("risks:criteria-edit"), {
+        "name": "Three by three", "likelihood_labels": "Low\nMedium\nHigh",
+        "impact_labels": "Low\nMedium\nHigh",
+        "bands": "low 1\nmedium 3\nhigh 6", "appetite": 4,
+    })
+    assert response.status_code == 302
+    from risks.models import RiskCriteria
+
+    assert RiskCriteria.objects.current().likelihood_labels == ["Low", "Medium", "High"]
+
+
+def test_asset_partial_lists_risks_and_missing_threats(officer):
+    from django.template.loader import render_to_string
+
+    model = factories.AssetFactory(kind="model", owner=officer)
+    factories.risk(officer, title="Weights theft", assets=[model])
+    html = render_to_string("risks/_asset_risks.html", {"asset": model})
+    assert "Weights theft" in html and "Model inversion" in html
