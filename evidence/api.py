@@ -10,7 +10,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import FormParser
 from rest_framework.response import Response
 
-from controls.models import Control
+from controls.models import SoAEntry
 from evidence import services
 from evidence.models import Evidence, EvidenceVersion
 from evidence.parsers import StrictMultiPartParser
@@ -32,6 +32,7 @@ class EvidenceListCreate(VisibleQuerysetMixin, generics.ListCreateAPIView):
     queryset = Evidence.objects.prefetch_related(
         "controls",
         "assets",
+        "risks",
         Prefetch(
             "versions",
             queryset=EvidenceVersion.objects.prefetch_related("files").select_related("created_by"),
@@ -58,12 +59,25 @@ class EvidenceListCreate(VisibleQuerysetMixin, generics.ListCreateAPIView):
         )
 
 
-class ControlSerializer(serializers.ModelSerializer):
+class SoAEntrySerializer(serializers.ModelSerializer):
+    """One Statement of Applicability row, as a CI pipeline needs it."""
+
+    ref = serializers.CharField(source="control.ref")
+    title = serializers.CharField(source="control.title")
+    theme = serializers.CharField(source="control.theme")
+    owner = serializers.StringRelatedField()
+    valid_evidence = serializers.IntegerField()
+
     class Meta:
-        model = Control
-        fields = ["ref", "title", "theme"]
+        model = SoAEntry
+        fields = [
+            "ref", "title", "theme", "applicable", "implementation_status", "owner",
+            "automated_check_status", "valid_evidence",
+        ]
 
 
-class ControlList(VisibleQuerysetMixin, generics.ListAPIView):
-    queryset = Control.objects.in_framework(FRAMEWORK)
-    serializer_class = ControlSerializer
+class SoAList(VisibleQuerysetMixin, generics.ListAPIView):
+    queryset = SoAEntry.objects.for_listing().in_catalogue_order().filter(
+        control__framework__code=FRAMEWORK
+    )
+    serializer_class = SoAEntrySerializer

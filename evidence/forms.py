@@ -3,6 +3,7 @@ from django import forms
 from controls.models import Control
 from evidence.models import Evidence
 from isms.models import Asset
+from risks.models import Risk
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -28,15 +29,17 @@ class EvidenceForm(forms.Form):
     description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
     controls = forms.ModelMultipleChoiceField(queryset=Control.objects.none(), required=False)
     assets = forms.ModelMultipleChoiceField(queryset=Asset.objects.none(), required=False)
+    risks = forms.ModelMultipleChoiceField(queryset=Risk.objects.none(), required=False)
     effective_date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
     valid_until = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), required=False)
     files = MultipleFileField()
     note = forms.CharField(max_length=500, required=False, label="Version note")
 
-    def __init__(self, *args, controls=None, assets=None, **kwargs):
+    def __init__(self, *args, controls=None, assets=None, risks=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["controls"].queryset = controls if controls is not None else Control.objects.all()
         self.fields["assets"].queryset = assets if assets is not None else Asset.objects.all()
+        self.fields["risks"].queryset = risks if risks is not None else Risk.objects.all()
         for field in self.fields.values():
             if not isinstance(field.widget, forms.ClearableFileInput):
                 css = (

@@ -4,6 +4,7 @@ from rest_framework import serializers
 from controls.models import Control
 from evidence.models import Evidence, EvidenceFile, EvidenceVersion
 from isms.models import Asset
+from risks.models import Risk
 
 FRAMEWORK = "iso27001-2022"
 
@@ -28,6 +29,7 @@ class EvidenceVersionSerializer(serializers.ModelSerializer):
 class EvidenceSerializer(serializers.ModelSerializer):
     controls = serializers.SlugRelatedField(slug_field="ref", many=True, read_only=True)
     assets = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
+    risks = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     version = serializers.SerializerMethodField()
 
     class Meta:
@@ -38,6 +40,7 @@ class EvidenceSerializer(serializers.ModelSerializer):
             "description",
             "controls",
             "assets",
+            "risks",
             "source",
             "effective_date",
             "valid_until",
@@ -61,6 +64,7 @@ class EvidenceCreateSerializer(serializers.Serializer):
     description = serializers.CharField(required=False, allow_blank=True, default="")
     controls = serializers.ListField(child=serializers.CharField(), required=False, default=list)
     assets = serializers.ListField(child=serializers.CharField(), required=False, default=list)
+    risks = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
     files = serializers.ListField(child=serializers.FileField(allow_empty_file=True), allow_empty=False)
     effective_date = serializers.DateField(required=False)
     valid_until = serializers.DateField(required=False, allow_null=True, default=None)
@@ -73,6 +77,13 @@ class EvidenceCreateSerializer(serializers.Serializer):
         if unknown:
             raise serializers.ValidationError(f"Unknown control reference(s): {', '.join(unknown)}.")
         return [found[r] for r in dict.fromkeys(refs)]
+
+    def validate_risks(self, value):
+        found = {r.pk: r for r in Risk.objects.filter(pk__in=value)}
+        unknown = [str(pk) for pk in value if pk not in found]
+        if unknown:
+            raise serializers.ValidationError(f"Unknown risk id(s): {', '.join(unknown)}.")
+        return [found[pk] for pk in dict.fromkeys(value)]
 
     def validate_assets(self, value):
         names = _refs(value)

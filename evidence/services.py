@@ -70,6 +70,7 @@ def evidence_create(
     effective_date: datetime.date,
     controls: Sequence[Control] = (),
     assets: Sequence[Asset] = (),
+    risks: Sequence = (),
     description: str = "",
     valid_until: datetime.date | None = None,
     source: str = Evidence.Source.UPLOAD,
@@ -92,6 +93,7 @@ def evidence_create(
         evidence.save()
         evidence.controls.set(controls)
         evidence.assets.set(assets)
+        evidence.risks.set(risks)  # context for the risk's treatment; no extra right needed
         _store_version(acting_user=acting_user, evidence=evidence, files=files, note=note)
     return evidence
 

@@ -25,12 +25,13 @@ from isms.generic import (
     requires,
 )
 from isms.models import Asset
+from risks.models import Risk
 
 
 class EvidenceListView(IsmsListView):
     model = Evidence
     queryset = (
-        Evidence.objects.prefetch_related("controls", "assets")
+        Evidence.objects.prefetch_related("controls", "assets", "risks")
         .annotate(version_count=Count("versions"))
         .order_by("-created_at", "-pk")
     )
@@ -44,6 +45,7 @@ class EvidenceDetailView(IsmsDetailView):
     queryset = Evidence.objects.prefetch_related(
         "controls",
         "assets",
+        "risks",
         Prefetch(
             "versions",
             queryset=EvidenceVersion.objects.select_related("created_by").prefetch_related("files"),
@@ -69,11 +71,12 @@ class EvidenceCreateView(PermissionMixin, ServiceFormMixin, FormView):
         return super().get_form_kwargs() | {
             "controls": Control.objects.filter(soa_entry__in=assigned).order_by("position"),
             "assets": visible(Asset.objects.all(), user, "change"),
+            "risks": visible(Risk.objects.select_related("assessment"), user),
         }
 
     def service_kwargs(self, form) -> dict:
         data = dict(form.cleaned_data)
-        return data | {"controls": list(data["controls"]), "assets": list(data["assets"])}
+        return data | {key: list(data[key]) for key in ("controls", "assets", "risks")}
 
     def get_success_url(self):
         return self.object.get_absolute_url()

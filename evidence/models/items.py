@@ -43,6 +43,7 @@ class Evidence(models.Model):
     description = models.TextField(blank=True)
     controls = models.ManyToManyField("controls.Control", blank=True, related_name="evidence")
     assets = models.ManyToManyField("isms.Asset", blank=True, related_name="evidence")
+    risks = models.ManyToManyField("risks.Risk", blank=True, related_name="evidence")
     source = models.CharField(max_length=20, choices=Source.choices, default=Source.UPLOAD)
     effective_date = models.DateField(help_text="When what it shows was true.")
     valid_until = models.DateField(null=True, blank=True)
@@ -140,6 +141,6 @@ class EvidenceFile(AppendOnlyModel):
         return reverse("evidence:file-download", args=[self.pk])
 
 
-auditlog.register(Evidence, exclude_fields=["created_at"], m2m_fields={"controls", "assets"})
+auditlog.register(Evidence, exclude_fields=["created_at"], m2m_fields={"controls", "assets", "risks"})
 auditlog.register(EvidenceVersion)
 auditlog.register(EvidenceFile)

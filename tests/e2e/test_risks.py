@@ -8,13 +8,13 @@ from tests import factories
 
 def test_officer_creates_a_risk_accepts_it_and_sees_it_in_the_register(demo_users, login, live_server):
     officer = demo_users["officer"]
-    factories.AssetFactory(name="support-assistant-7b", kind="model", owner=officer, model_version="2.1.0")
+    factories.AssetFactory(name="triage-model-1b", kind="model", owner=officer, model_version="2.1.0")
     assessment = factories.RiskAssessmentFactory(title="Browser assessment", assessor=officer)
     page = login("officer", "officer-demo-2026")
     page.goto(f"{live_server.url}/risks/add/?assessment={assessment.pk}")
     page.get_by_label("Title").fill("Weights exfiltrated through the CI runner")
     page.get_by_label("Threat").select_option(str(Threat.objects.get(code="slm-model-weight-theft").pk))
-    page.get_by_label("Assets").select_option(label="support-assistant-7b")
+    page.get_by_label("Assets").select_option(label="triage-model-1b")
     page.get_by_label("Inherent likelihood").select_option("4")
     page.get_by_label("Inherent impact").select_option("5")
     page.get_by_label("Residual likelihood").select_option("3")

@@ -141,7 +141,7 @@ def test_token_user_lists_evidence_and_controls(officer):
     factories.evidence(officer)
     client = api_client(officer)
     assert client.get(URL).json()["count"] == 1
-    controls = client.get("/api/v1/controls/").json()
+    controls = client.get("/api/v1/soa/").json()
     assert controls["count"] == 93 and controls["results"][0]["ref"] == "5.1"
 
 
@@ -163,3 +163,19 @@ def test_engineer_uploads_to_a_control_assigned_to_them(officer, engineer):
     response = post_evidence(api_client(engineer), controls="8.25")
     assert response.status_code == 201, response.content
     assert response.json()["controls"] == ["8.25"]
+
+
+@pytest.mark.django_db
+def test_evidence_can_be_linked_to_risks_from_ci(officer):
+    risk = factories.risk(officer)
+    response = post_evidence(api_client(officer), risks=[risk.pk])
+    assert response.status_code == 201, response.content
+    assert response.json()["risks"] == [risk.pk]
+    assert list(risk.evidence.values_list("title", flat=True)) == ["SBOM of support-assistant"]
+
+
+@pytest.mark.django_db
+def test_unknown_risk_is_refused(officer):
+    response = post_evidence(api_client(officer), risks=[999999])
+    assert response.status_code == 400 and "999999" in str(response.json())
+    assert not Evidence.objects.exists()

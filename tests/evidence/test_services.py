@@ -156,3 +156,14 @@ def test_a_new_version_needs_a_new_review(officer):
     evidence_version_add(acting_user=officer, evidence=item, files=[factories.upload()])
     item.refresh_from_db()
     assert item.review_status == "pending"
+
+
+@pytest.mark.django_db
+def test_demo_evidence_is_idempotent_and_shows_each_freshness():
+    from isms.demo import demo_seed
+
+    demo_seed()
+    demo_seed()
+    assert Evidence.objects.count() == 5
+    assert {e.freshness() for e in Evidence.objects.all()} == {"current", "expiring", "expired"}
+    assert all(e.versions.get().files.exists() for e in Evidence.objects.all())
