@@ -20,6 +20,7 @@ from isms.generic import (
     requires,
 )
 from isms.models import Asset
+from risks.models import Risk
 
 
 class CanEditSoAMixin:
@@ -78,8 +79,10 @@ class ControlDetailView(CanEditSoAMixin, IsmsDetailView):
     template_name = "controls/control_detail.html"
 
     def get_context_data(self, **kwargs):
-        evidence = visible(self.object.evidence.order_by("-effective_date"), self.request.user)
-        return super().get_context_data(**kwargs, control_evidence=evidence)
+        user = self.request.user
+        evidence = visible(self.object.evidence.order_by("-effective_date"), user)
+        may_link = can(user, "change", Risk)
+        return super().get_context_data(**kwargs, control_evidence=evidence, can_link_risks=may_link)
 
 
 class AssetControlsEditView(PermissionMixin, ServiceFormMixin, SingleObjectMixin, FormView):

@@ -18,13 +18,8 @@ class AuditEngagementAdmin(GuardedModelAdmin):
 admin.site.unregister(AuditEntry)
 
 
-@admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
-    """Read-only: the audit trail is never edited, not even by administrators."""
-
-    list_display = ["timestamp", "actor", "action", "content_type", "object_repr"]
-    list_filter = ["action", "content_type"]
-    list_select_related = ["actor", "content_type"]
+class ReadOnlyModelAdmin(admin.ModelAdmin):
+    """For rows that only change through their services (or never): the admin only shows them."""
 
     def has_add_permission(self, request):
         return False
@@ -34,3 +29,12 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(ReadOnlyModelAdmin):
+    """The audit trail is never edited, not even by administrators."""
+
+    list_display = ["timestamp", "actor", "action", "content_type", "object_repr"]
+    list_filter = ["action", "content_type"]
+    list_select_related = ["actor", "content_type"]

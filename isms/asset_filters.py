@@ -2,7 +2,7 @@ import django_filters
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from isms.models import Asset, Scope
+from isms.models import Asset
 
 
 class AssetFilter(django_filters.FilterSet):
@@ -33,6 +33,5 @@ class AssetFilter(django_filters.FilterSet):
 
     def filter_in_scope(self, queryset, name, value):
         """In (or not in) the latest approved scope version."""
-        in_force = Scope.objects.approved().order_by("-version").values("pk")[:1]
-        assets = Scope.assets.through.objects.filter(scope__in=in_force).values("asset_id")
+        assets = Asset.objects.in_scope().values("pk")
         return queryset.filter(pk__in=assets) if value else queryset.exclude(pk__in=assets)

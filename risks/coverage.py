@@ -12,10 +12,16 @@ def _assessed_pairs(assessment) -> set[tuple[int, int]]:
     return set(Risk.objects.filter(assessment=assessment).values_list("assets", "threat"))
 
 
+def in_scope_assets():
+    """The assets of the approved ISMS scope; before any scope is approved, those in production."""
+    assets = Asset.objects.in_scope()
+    return assets if assets.exists() else Asset.objects.filter(status=Asset.Status.PRODUCTION)
+
+
 def coverage_rows(assessment, assets=None) -> list[dict]:
     """Per asset: the applicable threats that are assessed and those that are not."""
     if assets is None:
-        assets = Asset.objects.filter(status=Asset.Status.PRODUCTION)
+        assets = in_scope_assets()
     threats = list(Threat.objects.active())
     pairs = _assessed_pairs(assessment)
     rows = []

@@ -2,8 +2,7 @@ from django import forms
 
 from controls.models import Control
 from isms.models import Asset, User
-from risks.models import RiskAcceptance, RiskAssessment, RiskCriteria, Threat, TreatmentAction
-from risks.models.register import Risk
+from risks.models import Risk, RiskAcceptance, RiskAssessment, RiskCriteria, Threat, TreatmentAction
 
 
 class StyledForm(forms.ModelForm):
@@ -157,3 +156,11 @@ class ActionProgressForm(StyledForm):
     class Meta:
         model = TreatmentAction
         fields = ["status"]
+
+
+class ControlRisksForm(forms.Form):
+    risks = forms.ModelMultipleChoiceField(
+        queryset=Risk.objects.open_for_change().select_related("assessment"), required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+        help_text="Risks of assessments that are not approved yet; approved ones are frozen.",
+    )

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/close/", register.RiskCloseView.as_view(), name="risk-close"),
     path("<int:risk_pk>/actions/add/", register.ActionCreateView.as_view(), name="action-create"),
     path("actions/<int:pk>/edit/", register.ActionUpdateView.as_view(), name="action-edit"),
+    path("controls/<int:pk>/risks/", register.ControlRisksEditView.as_view(), name="control-risks-edit"),
     path("treatment-plan/", assessments.TreatmentPlanView.as_view(), name="treatment-plan"),
     path("coverage/", assessments.CoverageView.as_view(), name="coverage"),
     path("assessments/", assessments.AssessmentListView.as_view(), name="assessment-list"),

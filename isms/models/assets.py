@@ -17,6 +17,13 @@ class AssetQuerySet(AccessQuerySet):
     def with_pii(self):
         return self.filter(holds_pii=True)
 
+    def in_scope(self):
+        """Assets of the ISMS scope in force (the latest approved version), as a subquery."""
+        from isms.models.scope import Scope  # scope.py imports this module
+
+        in_force = Scope.objects.approved().order_by("-version").values("pk")[:1]
+        return self.filter(pk__in=Scope.assets.through.objects.filter(scope__in=in_force).values("asset_id"))
+
     def for_export(self):
         """What the CSV export and the ML-BOM read, in a constant number of queries."""
         return self.select_related("owner").prefetch_related("depends_on", "training_datasets")

@@ -11,6 +11,10 @@ from risks.scoring import LEVELS, in_scale
 
 
 class RiskQuerySet(AccessQuerySet):
+    def open_for_change(self):
+        """Risks whose assessment is not approved yet (approved ones are frozen)."""
+        return self.exclude(assessment__status="approved")
+
     def for_register(self):
         """Everything the register shows, in a constant number of queries."""
         from risks.models.treatment import RiskAcceptance

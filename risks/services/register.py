@@ -90,3 +90,15 @@ def risk_close(risk: Risk, *, acting_user) -> Risk:
     risk.full_clean()
     risk.save()
     return risk
+
+
+@transaction.atomic
+def control_risks_set(*, acting_user, control, risks) -> None:
+    """From the control's side: `control` treats exactly `risks` among the risks that can still
+    change. Links of risks in approved (frozen) assessments are history and stay as they are."""
+    _require(acting_user, "change", Risk)
+    wanted = {risk.pk for risk in risks}
+    for risk in Risk.objects.open_for_change().filter(pk__in=wanted):
+        risk.controls.add(control)
+    for risk in Risk.objects.open_for_change().filter(controls=control).exclude(pk__in=wanted):
+        risk.controls.remove(control)

@@ -1,11 +1,21 @@
 from django.shortcuts import get_object_or_404
+from django.views.generic import FormView
 
+from controls.models import Control
 from isms.access import can, visible
-from isms.generic import IsmsActionView, IsmsCreateView, IsmsDetailView, IsmsListView, IsmsUpdateView
+from isms.generic import (
+    IsmsActionView,
+    IsmsCreateView,
+    IsmsDetailView,
+    IsmsListView,
+    IsmsUpdateView,
+    PermissionMixin,
+    ServiceFormMixin,
+)
 from risks import services
 from risks.export import register_response
 from risks.filters import RiskFilter
-from risks.forms import AcceptanceForm, ActionForm, ActionProgressForm, RiskForm
+from risks.forms import AcceptanceForm, ActionForm, ActionProgressForm, ControlRisksForm, RiskForm
 from risks.heatmap import heatmaps
 from risks.models import Risk, RiskAssessment, TreatmentAction
 
@@ -119,3 +129,34 @@ class ActionUpdateView(IsmsUpdateView):
         return ActionForm if can(self.request.user, "change", TreatmentAction) else ActionProgressForm
 
 
+
+
+class ControlRisksEditView(PermissionMixin, ServiceFormMixin, FormView):
+    """Which risks a control treats, set from the control's side (officers)."""
+
+    permission_action = "change"
+    permission_model = Risk
+    form_class = ControlRisksForm
+    template_name = "risks/control_risks_form.html"
+    service = services.control_risks_set
+    success_message = "Risks linked to the control saved."
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.control = get_object_or_404(Control, pk=kwargs["pk"])
+
+    def get_initial(self):
+        return {"risks": Risk.objects.open_for_change().filter(controls=self.control)}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, control=self.control)
+
+    def service_kwargs(self, form) -> dict:
+        return {"control": self.control, **form.cleaned_data}
+
+    def form_valid(self, form):
+        self.object = None
+        return super().form_valid(form)
+
+    def get_success_url(self) -> str:
+        return self.control.get_absolute_url()

@@ -33,7 +33,15 @@ def _threat(p):
     return {"pk": factories.ThreatFactory().pk}
 
 
+def _control(p):
+    from controls.models import Control
+
+    return {"pk": Control.objects.get(ref="8.28").pk}
+
+
 EXPECTED = {
+    # An empty selection is a valid answer ("no risks"), so the officer's POST redirects.
+    "risks:control-risks-edit": ("302 403 403 200 403 302", "302 403 403 302 403 302", _control),
     "risks:risk-list": (*LIST, None),
     "risks:risk-export": (*LIST, None),
     "risks:risk-create": (*OFFICER_FORM, None),

@@ -206,3 +206,28 @@ def test_assessment_approve_needs_review_first(officer):
     assessment = factories.RiskAssessmentFactory(assessor=officer)
     with pytest.raises(ValidationError):
         assessment_approve(assessment, acting_user=officer)
+
+
+def test_control_risks_set_links_and_unlinks_from_the_control_side_but_not_frozen_risks(officer):
+    from controls.models import Control
+    from risks.services import control_risks_set
+
+    control = Control.objects.get(ref="8.28")
+    kept, dropped, added = (factories.risk(officer, title=t) for t in ("kept", "dropped", "added"))
+    frozen = factories.risk(officer, title="frozen")
+    for risk in (kept, dropped, frozen):
+        risk.controls.add(control)
+    frozen.assessment.status = "approved"
+    frozen.assessment.save()
+    control_risks_set(acting_user=officer, control=control, risks=[kept, added])
+    assert set(control.risks.values_list("title", flat=True)) == {"kept", "added", "frozen"}
+
+
+def test_engineer_cannot_link_risks_to_a_control(engineer):
+    from django.core.exceptions import PermissionDenied
+
+    from controls.models import Control
+    from risks.services import control_risks_set
+
+    with pytest.raises(PermissionDenied):
+        control_risks_set(acting_user=engineer, control=Control.objects.get(ref="8.28"), risks=[])

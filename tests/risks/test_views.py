@@ -183,3 +183,13 @@ def test_asset_partial_lists_risks_and_missing_threats(officer):
     factories.risk(officer, title="Weights theft", assets=[model])
     html = render_to_string("risks/_asset_risks.html", {"asset": model})
     assert "Weights theft" in html and "Model inversion" in html
+
+
+def test_coverage_follows_the_approved_scope_once_there_is_one(officer):
+    in_scope = factories.AssetFactory(kind="model", status="production", owner=officer)
+    outside = factories.AssetFactory(kind="model", status="production", owner=officer)
+    factories.ThreatFactory(asset_kinds=["model"])
+    factories.ScopeFactory().assets.set([in_scope])
+    response = client_for(officer).get(reverse("risks:coverage"))
+    assert [r["asset"] for r in response.context["rows"]] == [in_scope]
+    assert outside not in [r["asset"] for r in response.context["rows"]]
