@@ -1,12 +1,15 @@
 import django_filters
 from django import forms
+from django.http import QueryDict
 
 from isms.models import Asset, User
 from risks.models import Risk, RiskAssessment, Threat, TreatmentAction
 
 
 class RiskFilter(django_filters.FilterSet):
-    assessment = django_filters.ModelChoiceFilter(queryset=RiskAssessment.objects.all())
+    assessment = django_filters.ModelChoiceFilter(
+        queryset=RiskAssessment.objects.all(), empty_label="All assessments"
+    )
     level = django_filters.ChoiceFilter(field_name="residual_level", choices=Risk.Level.choices,
                                         label="Residual level")
     treatment = django_filters.ChoiceFilter(choices=Risk.Treatment.choices)
@@ -29,6 +32,16 @@ class RiskFilter(django_filters.FilterSet):
     class Meta:
         model = Risk
         fields = ["assessment", "level", "treatment", "owner", "asset", "threat", "status"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        # The register opens on the assessment people work on; "All assessments" sends an
+        # empty value, which is then kept.
+        if data is None or "assessment" not in data:
+            current = RiskAssessment.objects.current()
+            data = data.copy() if data is not None else QueryDict(mutable=True)
+            if current is not None:
+                data["assessment"] = str(current.pk)
+        super().__init__(data, *args, **kwargs)
 
     def filter_stale(self, queryset, name, value):
         return queryset.with_stale_acceptance() if value else queryset

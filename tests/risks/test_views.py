@@ -193,3 +193,19 @@ def test_coverage_follows_the_approved_scope_once_there_is_one(officer):
     response = client_for(officer).get(reverse("risks:coverage"))
     assert [r["asset"] for r in response.context["rows"]] == [in_scope]
     assert outside not in [r["asset"] for r in response.context["rows"]]
+
+
+def test_register_opens_on_the_current_assessment_and_can_show_all(officer):
+    from risks.services import assessment_approve, assessment_submit
+
+    old = factories.RiskAssessmentFactory(assessor=officer, title="2026")
+    factories.risk(officer, assessment=old, title="old risk")
+    assessment_submit(old, acting_user=officer)
+    assessment_approve(old, acting_user=officer)
+    current = factories.RiskAssessmentFactory(assessor=officer, title="2027")
+    factories.risk(officer, assessment=current, title="current risk")
+    client = client_for(officer)
+    opened = client.get(reverse("risks:risk-list"))
+    assert [r.title for r in opened.context["object_list"]] == ["current risk"]
+    everything = client.get(reverse("risks:risk-list"), {"assessment": ""})
+    assert {r.title for r in everything.context["object_list"]} == {"old risk", "current risk"}
