@@ -88,3 +88,17 @@ def test_course_list_query_count_is_constant(officer, django_assert_max_num_quer
     client = client_for(officer)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("course-list")).status_code == 200
+
+
+def test_officer_sees_training_panel_on_dashboard(officer, engineer):
+    factories.AssetFactory(owner=engineer, holds_pii=True)
+    factories.CourseFactory(title="PII handling", teams=[], audience_pii_assets=True)
+    factories.PersonFactory(name="Evan Engineer", user=engineer)
+    response = client_for(officer).get(reverse("dashboard"))
+    assert b"Training and awareness" in response.content
+    assert b"Evan Engineer: PII handling" in response.content
+
+
+def test_engineer_does_not_see_training_panel(engineer):
+    response = client_for(engineer).get(reverse("dashboard"))
+    assert b"Training and awareness" not in response.content
