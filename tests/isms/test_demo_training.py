@@ -8,6 +8,6 @@ def test_demo_seed_builds_training_records_idempotently(db):
     users = demo_seed()
     assert Person.objects.count() == 12 and Course.objects.count() == 4
     assert Person.objects.get(user=users["engineer"]).name == "Evan Engineer"
-    assert TrainingRecord.objects.count() == 20
+    assert TrainingRecord.objects.count() == 19
     states = set(training.build().cells.values())
     assert states == {"current", "expiring", "expired", "missing"}
