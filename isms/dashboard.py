@@ -10,6 +10,7 @@ from isms.models import AuditEngagement, AuditEntry
 PANEL_PROVIDERS = [
     "isms.dashboard",
     "isms.dashboard_assets",
+    "isms.dashboard_training",
     "risks.dashboard",
     "controls.dashboard",
     "evidence.dashboard",

@@ -23,7 +23,9 @@ DEMO_USERS = [
     ("admin", "admin-demo-2026", "Ari", "Admin", None),
 ]
 # Modules with seed(users), run in this order (assets first: risks and the SoA use them).
-DEMO_STEPS: list[str] = ["isms.demo_assets", "controls.demo", "risks.demo", "evidence.demo"]
+DEMO_STEPS: list[str] = [
+    "isms.demo_assets", "isms.demo_training", "controls.demo", "risks.demo", "evidence.demo",
+]
 
 
 def _demo_user(username, password, first, last, role):

@@ -13,6 +13,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("assets/", include("isms.asset_urls")),
     path("scope/", include("isms.scope_urls")),
+    path("training/", include("isms.training_urls")),
     path("risks/", include("risks.urls")),
     path("controls/", include("controls.urls")),
     path("evidence/", include("evidence.urls")),

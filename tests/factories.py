@@ -173,3 +173,34 @@ def risk(acting_user, assessment=None, **fields):
         acting_user=acting_user, assessment=assessment or RiskAssessmentFactory(assessor=acting_user),
         **{**defaults, **fields},
     )
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "isms.Person"
+
+    name = factory.Sequence(lambda n: f"Person {n}")
+    email = factory.Sequence(lambda n: f"person{n}@example.com")
+    team = "ML Platform"
+    job_role = "ML engineer"
+
+
+class CourseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "isms.Course"
+
+    title = factory.Sequence(lambda n: f"Course {n}")
+    topic = "security_awareness"
+    validity_months = 12
+    teams = factory.LazyFunction(lambda: ["ML Platform"])
+
+
+def training_record(person, course, completed_on, **kwargs):
+    """A record with its expiry computed like the service does."""
+    from isms.models import TrainingRecord
+    from isms.services.training import expiry_of
+
+    return TrainingRecord.objects.create(
+        person=person, course=course, completed_on=completed_on,
+        expires_on=expiry_of(course, completed_on), **kwargs,
+    )

@@ -13,6 +13,10 @@ def _scope(status: str):
     return build
 
 
+def _course(personas) -> dict:
+    return {"pk": factories.CourseFactory().pk}
+
+
 EXPECTED = {
     "dashboard": ("302 403 200 200 200 302", "302 403 405 405 405 302", None),
     "audittrail-list": ("302 403 403 200 200 302", "302 403 403 405 405 302", None),
@@ -35,4 +39,13 @@ EXPECTED = {
     "scope-create": ("302 403 403 405 403 302", "302 403 403 302 403 302", None),
     "scope-edit": ("302 403 403 200 403 302", "302 403 403 200 403 302", _scope("draft")),
     "scope-approve": ("302 403 405 405 403 302", "302 403 403 302 403 302", _scope("draft")),
+    # Training (issue #8): officers manage; engineers see only their own records and the courses.
+    "training-matrix": ("302 403 403 200 200 302", "302 403 403 405 405 302", None),
+    "my-training": ("302 403 200 200 200 302", "302 403 405 405 405 302", None),
+    "person-list": ("302 403 403 200 200 302", "302 403 403 405 405 302", None),
+    "course-list": ("302 403 200 200 200 302", "302 403 405 405 405 302", None),
+    "course-create": ("302 403 403 200 403 302", "302 403 403 200 403 302", None),
+    "course-edit": ("302 403 403 200 403 302", "302 403 403 200 403 302", _course),
+    "training-record-create": ("302 403 403 200 403 302", "302 403 403 200 403 302", None),
+    "training-import": ("302 403 403 200 403 302", "302 403 403 200 403 302", None),
 }

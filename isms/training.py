@@ -1,0 +1,128 @@
+"""The training matrix: who must take which course and where each person stands.
+
+Pure logic over four reads (people, courses, latest completions, asset ownership and
+assignment), so a page costs the same number of queries for 5 or 500 people."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Max
+
+from isms.models import Asset, Course, Person, TrainingRecord
+
+EXPIRING_DAYS = 30
+CURRENT, EXPIRING, EXPIRED, MISSING = "current", "expiring", "expired", "missing"
+
+
+@dataclass
+class Matrix:
+    people: list[Person]
+    courses: list[Course]
+    cells: dict[tuple[int, int], str]  # (person pk, course pk) -> state, required pairs only
+    expires: dict[tuple[int, int], datetime.date] = field(default_factory=dict)
+    pii_courses: set[int] = field(default_factory=set)
+    pii_holders: set[int] = field(default_factory=set)  # person pks with access to PII assets
+
+    def rows(self):
+        """(person, [(course, state or None)]) for the template."""
+        for person in self.people:
+            yield person, [(c, self.cells.get((person.pk, c.pk))) for c in self.courses]
+
+    def rate(self, cells) -> int | None:
+        cells = list(cells)
+        if not cells:
+            return None
+        done = sum(1 for state in cells if state in (CURRENT, EXPIRING))
+        return round(100 * done / len(cells))
+
+    def course_rates(self) -> list[tuple[Course, int | None]]:
+        return [(c, self.rate(s for (_, cp), s in self.cells.items() if cp == c.pk)) for c in self.courses]
+
+    def team_rates(self) -> list[tuple[str, int | None]]:
+        by_team = defaultdict(list)
+        team_of = {p.pk: p.team for p in self.people}
+        for (pp, _), state in self.cells.items():
+            by_team[team_of[pp] or "—"].append(state)
+        return sorted((team, self.rate(states)) for team, states in by_team.items())
+
+    def count(self, state: str) -> int:
+        return sum(1 for s in self.cells.values() if s == state)
+
+    def pii_gaps(self) -> list[tuple[Person, list[Course]]]:
+        """People with access to a PII-bearing asset who lack (or let lapse) a course it requires."""
+        gaps = []
+        for person in self.people:
+            if person.pk not in self.pii_holders:
+                continue
+            missing = [c for c in self.courses if c.pk in self.pii_courses
+                       and self.cells.get((person.pk, c.pk)) in (MISSING, EXPIRED)]
+            if missing:
+                gaps.append((person, missing))
+        return gaps
+
+
+def state_of(expires_on: datetime.date | None, today: datetime.date) -> str:
+    if expires_on is None:
+        return MISSING
+    if expires_on < today:
+        return EXPIRED
+    if expires_on <= today + datetime.timedelta(days=EXPIRING_DAYS):
+        return EXPIRING
+    return CURRENT
+
+
+def _asset_access() -> tuple[dict[int, set[int]], set[int]]:
+    """user pk -> asset pks they own or are assigned to, and the PII-bearing asset pks."""
+    access: dict[int, set[int]] = defaultdict(set)
+    pii = set()
+    rows = Asset.objects.values_list("pk", "owner_id", "assignees", "holds_pii")
+    for pk, owner, assignee, holds_pii in rows:
+        access[owner].add(pk)
+        if assignee is not None:
+            access[assignee].add(pk)
+        if holds_pii:
+            pii.add(pk)
+    return access, pii
+
+
+def requires(course: Course, person: Person, assets: set[int], pii_assets: set[int],
+             audience: set[int]) -> bool:
+    return bool(
+        (person.team and person.team in course.teams)
+        or (person.job_role and person.job_role in course.job_roles)
+        or (assets & audience)
+        or (course.audience_pii_assets and assets & pii_assets)
+    )
+
+
+def build(people=None, *, team: str = "", today: datetime.date | None = None) -> Matrix:
+    today = today or datetime.date.today()
+    people = people if people is not None else Person.objects.active()
+    if team:
+        people = people.filter(team=team)
+    people = list(people)
+    courses = list(Course.objects.prefetch_related("audience_assets"))
+    access, pii_assets = _asset_access()
+    latest = TrainingRecord.objects.filter(person__in=[p.pk for p in people]).values(
+        "person_id", "course_id").annotate(expires=Max("expires_on"))
+    expires = {(r["person_id"], r["course_id"]): r["expires"] for r in latest}
+    cells, pii_courses, holders = {}, set(), set()
+    for course in courses:
+        audience = {a.pk for a in course.audience_assets.all()}
+        if course.audience_pii_assets or audience & pii_assets:
+            pii_courses.add(course.pk)
+        for person in people:
+            assets = access.get(person.user_id, set()) if person.user_id else set()
+            if assets & pii_assets:
+                holders.add(person.pk)
+            if requires(course, person, assets, pii_assets, audience):
+                cells[(person.pk, course.pk)] = state_of(expires.get((person.pk, course.pk)), today)
+    visible_courses = [c for c in courses if any(k[1] == c.pk for k in cells)]
+    return Matrix(people, visible_courses, cells, expires, pii_courses, holders)
+
+
+def teams() -> list[str]:
+    return list(Person.objects.exclude(team="").values_list("team", flat=True).distinct().order_by("team"))
