@@ -1,8 +1,6 @@
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse_lazy
 from django.views.decorators.http import require_GET
-from django.views.generic import FormView
 
 from controls.models import SoAEntry
 from isms import asset_csv, mlbom
@@ -10,12 +8,11 @@ from isms.access import can, visible
 from isms.asset_filters import AssetFilter
 from isms.asset_forms import AssetForm, AssetImportForm
 from isms.generic import (
+    CsvImportView,
     IsmsCreateView,
     IsmsDetailView,
     IsmsListView,
     IsmsUpdateView,
-    PermissionMixin,
-    ServiceFormMixin,
     requires,
 )
 from isms.models import Asset
@@ -73,7 +70,7 @@ class AssetUpdateView(AssetFormMixin, IsmsUpdateView):
     success_message = "Asset saved."
 
 
-class AssetImportView(PermissionMixin, ServiceFormMixin, FormView):
+class AssetImportView(CsvImportView):
     permission_action = "change"  # officers: imports may give assets to any owner
     permission_model = Asset
     form_class = AssetImportForm
@@ -81,16 +78,8 @@ class AssetImportView(PermissionMixin, ServiceFormMixin, FormView):
     success_url = reverse_lazy("asset-list")
     success_message = "Assets imported."
     extra_context = {"columns": asset_csv.COLUMNS}
-
-    def perform(self, form):
-        upload = form.cleaned_data["file"]
-        try:
-            if upload.size > asset_csv.MAX_BYTES:
-                raise asset_csv.AssetCsvError(["The file is larger than 5 MB."])
-            rows = asset_csv.parse(upload.read())
-        except asset_csv.AssetCsvError as error:
-            raise ValidationError(error.errors) from None
-        return assets_import(acting_user=self.request.user, rows=rows)
+    parser, parse_error, max_bytes = asset_csv.parse, asset_csv.AssetCsvError, asset_csv.MAX_BYTES
+    service = assets_import
 
 
 @requires("view", Asset)

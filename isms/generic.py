@@ -18,7 +18,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.http import HttpResponseRedirect
-from django.views.generic import CreateView, DetailView, TemplateView, UpdateView, View
+from django.views.generic import CreateView, DetailView, FormView, TemplateView, UpdateView, View
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 
@@ -186,3 +186,22 @@ def requires(action: str, model: type[models.Model] | None = None):
         return wrapper
 
     return decorator
+
+
+class CsvImportView(PermissionMixin, ServiceFormMixin, FormView):
+    """Upload a CSV file: `parser(bytes)` turns it into rows or raises `parse_error` (with its
+    row-by-row `.errors`), then `service(acting_user=..., rows=...)` imports all or nothing."""
+
+    parser: Callable | None = None
+    parse_error: type[Exception] = Exception
+    max_bytes = 5 * 1024 * 1024
+
+    def perform(self, form):
+        upload = form.cleaned_data["file"]
+        if upload.size > self.max_bytes:
+            raise ValidationError([f"The file is larger than {self.max_bytes // (1024 * 1024)} MB."])
+        try:
+            rows = type(self).parser(upload.read())
+        except self.parse_error as error:
+            raise ValidationError(error.errors) from None
+        return type(self).service(acting_user=self.request.user, rows=rows)

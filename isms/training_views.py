@@ -1,10 +1,10 @@
-from django.core.exceptions import ValidationError
 from django.urls import reverse_lazy
 from django.views.generic import FormView
 
 from isms import training, training_csv
 from isms.access import can
 from isms.generic import (
+    CsvImportView,
     IsmsCreateView,
     IsmsListView,
     IsmsTemplateView,
@@ -77,20 +77,12 @@ class TrainingRecordCreateView(PermissionMixin, ServiceFormMixin, FormView):
     success_message = "Training recorded."
 
 
-class TrainingImportView(PermissionMixin, ServiceFormMixin, FormView):
+class TrainingImportView(CsvImportView):
     permission_action, permission_model = "add", TrainingRecord
     form_class = TrainingImportForm
     template_name = "isms/training_import.html"
     success_url = reverse_lazy("training-matrix")
     success_message = "Training records imported."
     extra_context = {"columns": training_csv.COLUMNS}
-
-    def perform(self, form):
-        upload = form.cleaned_data["file"]
-        try:
-            if upload.size > training_csv.MAX_BYTES:
-                raise training_csv.TrainingCsvError(["The file is larger than 5 MB."])
-            rows = training_csv.parse(upload.read())
-        except training_csv.TrainingCsvError as error:
-            raise ValidationError(error.errors) from None
-        return training_import(acting_user=self.request.user, rows=rows)
+    parser, parse_error = training_csv.parse, training_csv.TrainingCsvError
+    max_bytes, service = training_csv.MAX_BYTES, training_import
