@@ -1,31 +1,39 @@
-"""The navigation bar: each entry is shown only to users who may view its model."""
+"""The navigation bar: each entry is shown only to users who may view its model.
+
+Entries sit in menus (dropdowns) so the bar stays short as apps are added; the most used
+pages stay at the top level, where a menu name of None puts them."""
 
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 
 from isms.access import can, role_of
 
-# (label, url name, model label or None for any signed-in user with a role)
+# (menu or None for the top level, label, url name, model label or None for any user with a role)
 # Entries whose URL does not exist yet are skipped, so apps can be wired one by one.
 NAVIGATION = [
-    ("Dashboard", "dashboard", None),
-    ("Scope", "scope-list", "isms.Scope"),
-    ("Assets", "asset-list", "isms.Asset"),
-    ("Risks", "risks:risk-list", "risks.Risk"),
-    ("Threats", "risks:threat-list", "risks.Threat"),
-    ("SoA", "controls:soa-list", "controls.SoAEntry"),
-    ("Evidence", "evidence:evidence-list", "evidence.Evidence"),
-    ("Training", "training-matrix", "isms.TrainingRecord"),
-    ("Audit trail", "audittrail-list", "isms.AuditEntry"),
+    (None, "Dashboard", "dashboard", None),
+    ("Context", "Scope", "scope-list", "isms.Scope"),
+    (None, "Assets", "asset-list", "isms.Asset"),
+    (None, "Risks", "risks:risk-list", "risks.Risk"),
+    ("Context", "Threat library", "risks:threat-list", "risks.Threat"),
+    (None, "SoA", "controls:soa-list", "controls.SoAEntry"),
+    (None, "Evidence", "evidence:evidence-list", "evidence.Evidence"),
+    ("Operations", "Training", "training-matrix", "isms.TrainingRecord"),
+    ("Assurance", "Audit trail", "audittrail-list", "isms.AuditEntry"),
 ]
 
 
+def _is_active(request, url: str) -> bool:
+    return request.path == "/" if url == "/" else request.path.startswith(url)
+
+
 def navigation(request) -> dict:
+    """Top-level items and menus, in the order of their first entry in NAVIGATION."""
     user = request.user
     if not user.is_authenticated:
         return {}
-    items = []
-    for label, url_name, model_label in NAVIGATION:
+    items, menus = [], {}
+    for menu, label, url_name, model_label in NAVIGATION:
         try:
             target = apps.get_model(model_label) if model_label else None
             url = reverse(url_name)
@@ -33,6 +41,15 @@ def navigation(request) -> dict:
             continue
         if not can(user, "view", target):
             continue
-        items.append({"label": label, "url": url, "active": request.path.startswith(url)
-                      if url != "/" else request.path == "/"})
+        entry = {"label": label, "url": url, "active": _is_active(request, url)}
+        if menu is None:
+            items.append(entry)
+        elif menu in menus:
+            menus[menu]["entries"].append(entry)
+        else:
+            menus[menu] = {"label": menu, "entries": [entry]}
+            items.append(menus[menu])
+    for item in items:
+        if "entries" in item:
+            item["active"] = any(entry["active"] for entry in item["entries"])
     return {"nav_items": items, "user_role": role_of(user)}
