@@ -1,6 +1,6 @@
 from django import forms
 
-from isms.models import Course, Person
+from isms.models import Course, Person, User
 
 
 class CourseForm(forms.ModelForm):
@@ -34,6 +34,30 @@ class TrainingRecordForm(forms.Form):
     completed_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
     score = forms.IntegerField(required=False, min_value=0, max_value=100)
     certificate_file = forms.FileField(required=False, label="Certificate")
+
+
+class TrainingRecordCorrectionForm(forms.Form):
+    course = forms.ModelChoiceField(queryset=Course.objects.all())
+    completed_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    score = forms.IntegerField(required=False, min_value=0, max_value=100)
+    certificate_file = forms.FileField(
+        required=False, label="Replace certificate",
+        help_text="Leave empty to keep the current certificate.",
+    )
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = ["name", "email", "team", "job_role", "user", "active"]
+        help_texts = {
+            "user": "Link the account so asset-based audiences and 'My training' apply to them.",
+            "active": "Untick when the person leaves: they drop out of the matrix and reminders.",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = User.objects.filter(is_active=True).order_by("username")
 
 
 class TrainingImportForm(forms.Form):

@@ -1,11 +1,13 @@
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.views.generic import FormView
 
 from isms import training, training_csv
 from isms.access import can
 from isms.generic import (
     CsvImportView,
+    IsmsActionView,
     IsmsCreateView,
+    IsmsDetailView,
     IsmsListView,
     IsmsTemplateView,
     IsmsUpdateView,
@@ -13,9 +15,24 @@ from isms.generic import (
     ServiceFormMixin,
 )
 from isms.models import Course, Person, TrainingRecord
-from isms.services.training import course_create, course_update, training_import, training_record_add
+from isms.services.training import (
+    course_create,
+    course_update,
+    person_create,
+    person_update,
+    training_import,
+    training_record_add,
+    training_record_delete,
+    training_record_update,
+)
 from isms.training_filters import CourseFilter, PersonFilter
-from isms.training_forms import CourseForm, TrainingImportForm, TrainingRecordForm
+from isms.training_forms import (
+    CourseForm,
+    PersonForm,
+    TrainingImportForm,
+    TrainingRecordCorrectionForm,
+    TrainingRecordForm,
+)
 
 
 class TrainingMatrixView(IsmsTemplateView):
@@ -43,6 +60,42 @@ class PersonListView(IsmsListView):
     filterset_class = PersonFilter
     template_name = "isms/person_list.html"
     partial_template_name = "isms/_person_rows.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, may_add=can(self.request.user, "add", Person))
+
+
+class PersonDetailView(IsmsDetailView):
+    model = Person
+    template_name = "isms/person_detail.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        records = self.object.training_records.select_related("course", "certificate")
+        return super().get_context_data(
+            **kwargs, records=records, may_change=can(user, "change", self.object),
+            may_add_record=can(user, "add", TrainingRecord),
+            may_correct=can(user, "change", TrainingRecord),
+            may_delete=can(user, "delete", TrainingRecord),
+        )
+
+
+class PersonCreateView(IsmsCreateView):
+    model, form_class, service = Person, PersonForm, person_create
+    template_name = "isms/person_form.html"
+    success_message = "Person added."
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class PersonUpdateView(IsmsUpdateView):
+    model, form_class, service = Person, PersonForm, person_update
+    template_name = "isms/person_form.html"
+    success_message = "Person saved."
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
 
 
 class CourseListView(IsmsListView):
@@ -75,6 +128,35 @@ class TrainingRecordCreateView(PermissionMixin, ServiceFormMixin, FormView):
     template_name = "isms/trainingrecord_form.html"
     success_url = reverse_lazy("training-matrix")
     success_message = "Training recorded."
+
+    def get_initial(self):
+        return {"person": self.request.GET.get("person"), "course": self.request.GET.get("course")}
+
+
+class TrainingRecordUpdateView(IsmsUpdateView):
+    """Correct a record: the form is not a ModelForm because expiry and certificate are derived."""
+
+    model, form_class, service = TrainingRecord, TrainingRecordCorrectionForm, training_record_update
+    template_name = "isms/trainingrecord_correct.html"
+    success_message = "Training record corrected."
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.pop("instance")
+        kwargs["initial"] = {"course": self.object.course_id, "completed_on": self.object.completed_on,
+                             "score": self.object.score}
+        return kwargs
+
+    def get_success_url(self):
+        return self.object.person.get_absolute_url()
+
+
+class TrainingRecordDeleteView(IsmsActionView):
+    permission_action, model, service = "delete", TrainingRecord, training_record_delete
+    success_message = "Training record removed."
+
+    def get_success_url(self):
+        return reverse("person-detail", args=[self.object.person_id])
 
 
 class TrainingImportView(CsvImportView):

@@ -71,6 +71,17 @@ def _certificate(acting_user, person, course, completed_on, certificate_file):
     )
 
 
+def _validate_record(record: TrainingRecord) -> None:
+    if record.completed_on > timezone.localdate():
+        raise ValidationError({"completed_on": "The completion date is in the future."})
+    duplicates = TrainingRecord.objects.filter(
+        person=record.person_id, course=record.course_id, completed_on=record.completed_on
+    ).exclude(pk=record.pk)
+    if duplicates.exists():
+        raise ValidationError("This completion is already recorded.")
+    record.full_clean()
+
+
 @transaction.atomic
 def training_record_add(
     *, acting_user: User, person: Person, course: Course, completed_on: datetime.date,
@@ -78,19 +89,44 @@ def training_record_add(
 ) -> TrainingRecord:
     """Record a completed course; the certificate is stored (hashed) as evidence."""
     _check(acting_user, "add", TrainingRecord)
-    if completed_on > timezone.localdate():
-        raise ValidationError({"completed_on": "The completion date is in the future."})
-    if TrainingRecord.objects.filter(person=person, course=course, completed_on=completed_on).exists():
-        raise ValidationError("This completion is already recorded.")
     record = TrainingRecord(
         person=person, course=course, completed_on=completed_on, score=score,
         expires_on=expiry_of(course, completed_on), recorded_by=acting_user,
     )
+    _validate_record(record)
     if certificate_file:
         record.certificate = _certificate(acting_user, person, course, completed_on, certificate_file)
-    record.full_clean()
     record.save()
     return record
+
+
+@transaction.atomic
+def training_record_update(
+    *, acting_user: User, instance: TrainingRecord, course: Course, completed_on: datetime.date,
+    score: int | None = None, certificate_file=None,
+) -> TrainingRecord:
+    """Correct a record (wrong date, course or score). The expiry follows the corrected date; a new
+    certificate is stored as new evidence and the previous one stays in the evidence history."""
+    _check(acting_user, "change", instance)
+    record = instance
+    expiry_changed = (record.course_id, record.completed_on) != (course.pk, completed_on)
+    record.course, record.completed_on, record.score = course, completed_on, score
+    record.expires_on = expiry_of(course, completed_on)
+    if expiry_changed:
+        record.reminded_at = None  # a new expiry earns a new reminder
+    _validate_record(record)
+    if certificate_file:
+        record.certificate = _certificate(acting_user, record.person, course, completed_on,
+                                          certificate_file)
+    record.save()
+    return record
+
+
+@transaction.atomic
+def training_record_delete(record: TrainingRecord, *, acting_user: User) -> None:
+    """Remove a record entered by mistake; the audit trail keeps what it said."""
+    _check(acting_user, "delete", record)
+    record.delete()
 
 
 @transaction.atomic

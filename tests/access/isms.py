@@ -1,3 +1,5 @@
+import datetime
+
 from tests import factories
 
 
@@ -11,6 +13,16 @@ def _scope(status: str):
         return {"pk": factories.ScopeFactory(status=status, created_by=personas["officer"]).pk}
 
     return build
+
+
+def _person(personas) -> dict:
+    return {"pk": factories.PersonFactory().pk}
+
+
+def _record(personas) -> dict:
+    record = factories.training_record(factories.PersonFactory(), factories.CourseFactory(),
+                                       datetime.date(2026, 1, 15))
+    return {"pk": record.pk}
 
 
 def _course(personas) -> dict:
@@ -43,6 +55,12 @@ EXPECTED = {
     "training-matrix": ("302 403 403 200 200 302", "302 403 403 405 405 302", None),
     "my-training": ("302 403 200 200 200 302", "302 403 405 405 405 302", None),
     "person-list": ("302 403 403 200 200 302", "302 403 403 405 405 302", None),
+    "person-create": ("302 403 403 200 403 302", "302 403 403 200 403 302", None),
+    # People and records are invisible to engineers: object pages answer 404 for them.
+    "person-detail": ("302 403 404 200 200 302", "302 403 405 405 405 302", _person),
+    "person-edit": ("302 403 404 200 403 302", "302 403 404 200 403 302", _person),
+    "training-record-edit": ("302 403 404 200 403 302", "302 403 404 200 403 302", _record),
+    "training-record-delete": ("302 403 405 405 403 302", "302 403 404 302 403 302", _record),
     "course-list": ("302 403 200 200 200 302", "302 403 405 405 405 302", None),
     "course-create": ("302 403 403 200 403 302", "302 403 403 200 403 302", None),
     "course-edit": ("302 403 403 200 403 302", "302 403 403 200 403 302", _course),

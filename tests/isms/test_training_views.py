@@ -102,3 +102,89 @@ def test_officer_sees_training_panel_on_dashboard(officer, engineer):
 def test_engineer_does_not_see_training_panel(engineer):
     response = client_for(engineer).get(reverse("dashboard"))
     assert b"Training and awareness" not in response.content
+
+
+def test_officer_adds_and_edits_a_person(officer):
+    client = client_for(officer)
+    response = client.post(reverse("person-create"), {
+        "name": "Noor Haddad", "email": "noor@example.com", "team": "Data", "job_role": "Data scientist",
+        "active": "on"})
+    person = Person.objects.get(email="noor@example.com")
+    assert response.status_code == 302 and response.url == person.get_absolute_url()
+    response = client.post(reverse("person-edit", args=[person.pk]), {
+        "name": "Noor Haddad", "email": "noor@example.com", "team": "ML Platform", "job_role": ""})
+    person.refresh_from_db()
+    assert (person.team, person.active) == ("ML Platform", False)
+
+
+def test_person_email_must_be_unique(officer):
+    factories.PersonFactory(email="taken@example.com")
+    response = client_for(officer).post(reverse("person-create"), {"name": "X", "email": "taken@example.com"})
+    assert response.status_code == 200 and b"already exists" in response.content
+    assert Person.objects.count() == 1
+
+
+def test_person_page_lists_records_with_correction_links(officer):
+    person, course = factories.PersonFactory(name="Ola"), factories.CourseFactory(title="Privacy")
+    record = factories.training_record(person, course, TODAY)
+    html = client_for(officer).get(person.get_absolute_url()).content.decode()
+    assert "Privacy" in html and reverse("training-record-edit", args=[record.pk]) in html
+
+
+def test_auditor_sees_a_person_without_correction_links(auditor):
+    person = factories.PersonFactory()
+    record = factories.training_record(person, factories.CourseFactory(), TODAY)
+    html = client_for(auditor).get(person.get_absolute_url()).content.decode()
+    assert reverse("training-record-edit", args=[record.pk]) not in html
+    assert reverse("person-edit", args=[person.pk]) not in html
+
+
+def test_correcting_the_completion_date_recomputes_expiry_and_rearms_the_reminder(officer):
+    course = factories.CourseFactory(validity_months=12)
+    record = factories.training_record(factories.PersonFactory(), course, datetime.date(2026, 1, 10),
+                                       reminded_at=datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC))
+    response = client_for(officer).post(reverse("training-record-edit", args=[record.pk]), {
+        "course": course.pk, "completed_on": "2026-03-10", "score": "91"})
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert (record.completed_on, record.expires_on, record.score, record.reminded_at) == (
+        datetime.date(2026, 3, 10), datetime.date(2027, 3, 10), 91, None)
+
+
+def test_correction_refuses_a_future_date_and_changes_nothing(officer):
+    course = factories.CourseFactory()
+    record = factories.training_record(factories.PersonFactory(), course, datetime.date(2026, 1, 10))
+    future = (TODAY + datetime.timedelta(days=3)).isoformat()
+    response = client_for(officer).post(reverse("training-record-edit", args=[record.pk]), {
+        "course": course.pk, "completed_on": future})
+    assert response.status_code == 200 and b"in the future" in response.content
+    record.refresh_from_db()
+    assert record.completed_on == datetime.date(2026, 1, 10)
+
+
+def test_correction_refuses_to_duplicate_another_record(officer):
+    person, course = factories.PersonFactory(), factories.CourseFactory()
+    factories.training_record(person, course, datetime.date(2026, 2, 1))
+    record = factories.training_record(person, course, datetime.date(2026, 1, 10))
+    response = client_for(officer).post(reverse("training-record-edit", args=[record.pk]), {
+        "course": course.pk, "completed_on": "2026-02-01"})
+    assert b"already recorded" in response.content
+    record.refresh_from_db()
+    assert record.completed_on == datetime.date(2026, 1, 10)
+
+
+def test_officer_removes_a_record_entered_by_mistake_and_the_trail_keeps_it(officer):
+    from isms.models import AuditEntry
+
+    person = factories.PersonFactory()
+    record = factories.training_record(person, factories.CourseFactory(), TODAY)
+    response = client_for(officer).post(reverse("training-record-delete", args=[record.pk]))
+    assert response.status_code == 302 and response.url == person.get_absolute_url()
+    assert not TrainingRecord.objects.exists()
+    assert AuditEntry.objects.filter(object_pk=str(record.pk), action=AuditEntry.Action.DELETE).exists()
+
+
+def test_record_form_is_prefilled_from_the_person_page(officer):
+    person = factories.PersonFactory()
+    html = client_for(officer).get(reverse("training-record-create"), {"person": person.pk}).content.decode()
+    assert f'value="{person.pk}" selected' in html
