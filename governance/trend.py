@@ -20,7 +20,9 @@ def trend(objective, measurements, width: int = 160, height: int = 40) -> dict |
     days = (last - first).days or 1
 
     def x(date) -> float:
-        return round(PAD + (width - 2 * PAD) * (date - first).days / days, 1) if len(points) > 1 else width / 2
+        if len(points) == 1:
+            return width / 2
+        return round(PAD + (width - 2 * PAD) * (date - first).days / days, 1)
 
     def y(value) -> float:
         return round(PAD + (height - 2 * PAD) * float((high - value) / span), 1)

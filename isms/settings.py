@@ -225,6 +225,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "isms.tasks.training_reminders_task",
         "schedule": crontab(hour=7, minute=0),
     },
+    "objectives-measure": {
+        "task": "governance.tasks.objectives_measure_task",
+        "schedule": crontab(hour=6, minute=30),
+    },
 }
 
 # --- REST API -------------------------------------------------------------------------------

@@ -15,7 +15,13 @@ from isms.access import AccessQuerySet
 class ObjectiveQuerySet(AccessQuerySet):
     def with_latest(self):
         """latest_value and latest_date: the most recent measurement (one subquery each)."""
+        return self.with_latest_until(None)
+
+    def with_latest_until(self, until: datetime.date | None):
+        """As with_latest(), counting only measurements on or before `until` (a report date)."""
         latest = Measurement.objects.filter(objective=OuterRef("pk")).order_by("-date", "-pk")
+        if until is not None:
+            latest = latest.filter(date__lte=until)
         return self.annotate(
             latest_value=Subquery(latest.values("value")[:1]),
             latest_date=Subquery(latest.values("date")[:1]),
@@ -86,6 +92,11 @@ class Objective(models.Model):
 
     def format(self, value: Decimal | None) -> str:
         return "—" if value is None else f"{_number(value)}{_unit(self.unit)}"
+
+    @property
+    def latest_label(self) -> str:
+        """The latest value with its unit (needs the with_latest() annotation)."""
+        return self.format(getattr(self, "latest_value", None))
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
         open_ = self.status in (self.Status.PLANNED, self.Status.IN_PROGRESS)

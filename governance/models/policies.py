@@ -140,8 +140,20 @@ class PolicyVersion(models.Model):
     def __str__(self) -> str:
         return f"{self.policy} v{self.number}"
 
+    def save(self, *args, **kwargs):
+        # The frozen rule is guarded here as well as in the services: an approved text must
+        # never change, whoever calls save().
+        if self._frozen_change():
+            raise ValidationError(FROZEN)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("governance:policy-detail", args=[self.policy_id])
+
+    def delete(self, *args, **kwargs):
+        if self.pk and type(self).objects.filter(pk=self.pk).exclude(status=self.Status.DRAFT).exists():
+            raise ValidationError(FROZEN)
+        return super().delete(*args, **kwargs)
 
     @property
     def is_draft(self) -> bool:
@@ -165,18 +177,6 @@ class PolicyVersion(models.Model):
         }
         retiring = stored.status == self.Status.APPROVED and self.status == self.Status.SUPERSEDED
         return bool(changed - ({"status"} if retiring else set()))
-
-    def save(self, *args, **kwargs):
-        # The frozen rule is guarded here as well as in the services: an approved text must
-        # never change, whoever calls save().
-        if self._frozen_change():
-            raise ValidationError(FROZEN)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        if self.pk and type(self).objects.filter(pk=self.pk).exclude(status=self.Status.DRAFT).exists():
-            raise ValidationError(FROZEN)
-        return super().delete(*args, **kwargs)
 
 
 auditlog.register(PolicyVersion, exclude_fields=["created_at"])
