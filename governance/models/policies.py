@@ -24,7 +24,7 @@ class PolicyQuerySet(AccessQuerySet):
         return self.select_related("owner").annotate(
             current_number=Max("versions__number", filter=Q(versions__status="approved")),
             drafts=Count("versions", filter=Q(versions__status="draft")),
-        )
+        ).order_by("kind", "title")  # aggregation drops Meta.ordering
 
 
 class Policy(models.Model):
