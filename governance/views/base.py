@@ -29,15 +29,16 @@ class ObjectFormView(ObjectPermissionMixin, ServiceFormMixin, SingleObjectMixin,
         return obj
 
     def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
+        self.target = self.object = self.get_object()
         return super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
-        self.object = self.get_object()
+        # self.object becomes the service's result on success; the page's row stays in target.
+        self.target = self.object = self.get_object()
         return super().post(request, *args, **kwargs)
 
     def service_kwargs(self, form) -> dict:
-        return {self.object_kwarg: self.object, **form.cleaned_data}
+        return {self.object_kwarg: self.target, **form.cleaned_data}
 
     def get_success_url(self) -> str:
-        return self.object.get_absolute_url()
+        return self.target.get_absolute_url()
