@@ -149,5 +149,10 @@ class Measurement(models.Model):
     def __str__(self) -> str:
         return f"{self.objective}: {self.value} on {self.date}"
 
+    @property
+    def label(self) -> str:
+        """The value with the objective's unit, without trailing zeros."""
+        return self.objective.format(self.value)
+
 
 auditlog.register(Measurement, exclude_fields=["created_at"])

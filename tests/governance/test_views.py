@@ -203,3 +203,15 @@ def test_outsider_sees_no_governance_panel(outsider):
 def test_navigation_offers_policies_and_objectives(engineer):
     content = client_for(engineer).get(reverse("dashboard")).content
     assert b"My policies" in content and b"Objectives" in content
+
+
+@pytest.mark.parametrize("measurements", [1, 120])
+def test_objective_detail_query_count_is_constant(officer, django_assert_max_num_queries, measurements):
+    objective = factories.ObjectiveFactory(owner=officer)
+    for i in range(measurements):
+        factories.MeasurementFactory(objective=objective, value=i, recorded_by=officer,
+                                     date=TODAY - datetime.timedelta(days=i))
+    client = client_for(officer)
+    with django_assert_max_num_queries(10):
+        response = client.get(objective.get_absolute_url())
+    assert response.status_code == 200
