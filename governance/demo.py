@@ -70,10 +70,14 @@ def _policies(users: dict, today: datetime.date) -> None:
             "kind": kind, "topic": topic, "owner": users[owner], "review_interval_months": months,
             "next_review_date": today + datetime.timedelta(days=review_in)})
         _versions(policy, versions, users["officer"])
-    infosec = PolicyVersion.objects.get(policy__title=POLICIES[0][0], number=1)
-    for person in Person.objects.active().order_by("name")[:7]:
-        Acknowledgement.objects.get_or_create(version=infosec, person=person, defaults={
-            "acknowledged_on": today - datetime.timedelta(days=30), "recorded_by": users["officer"]})
+    people = list(Person.objects.active().order_by("name"))
+    # The information security policy is acknowledged by most staff, acceptable use by fewer.
+    for title, share in ((POLICIES[0][0], 7), (POLICIES[1][0], 4)):
+        version = PolicyVersion.objects.get(policy__title=title, number=1)
+        for person in people[:share]:
+            Acknowledgement.objects.get_or_create(version=version, person=person, defaults={
+                "acknowledged_on": today - datetime.timedelta(days=30),
+                "recorded_by": users["officer"]})
 
 
 def _objectives(users: dict, today: datetime.date) -> None:

@@ -33,6 +33,8 @@ def trend(objective, measurements, width: int = 160, height: int = 40) -> dict |
         "width": width, "height": height, "dots": dots,
         "line": " ".join(f"{d['x']},{d['y']}" for d in dots),
         "target_y": y(objective.target_value), "right": width - PAD, "left": PAD,
+        "target": objective.target_label, "show_labels": height >= 60,
+        "target_label_y": max(y(objective.target_value) - 3, 11),
         "label": f"Trend of {objective.title}: latest {objective.format(points[-1][1])}, "
                  f"target {objective.target_label}",
     }
