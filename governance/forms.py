@@ -1,5 +1,7 @@
+from dateutil.relativedelta import relativedelta
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from governance.metrics import metric_choices
 from governance.models import Objective, Policy
@@ -30,6 +32,8 @@ class PolicyForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = _users()
+        if not self.instance.pk:
+            self.initial.setdefault("next_review_date", timezone.localdate() + relativedelta(months=12))
         _style(self)
 
 
