@@ -24,6 +24,14 @@ class PolicyVersionAdmin(admin.ModelAdmin):
     list_display = ["policy", "number", "status", "approved_by", "approved_at"]
     list_filter = ["status"]
 
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and not obj.is_draft:  # approved and superseded versions are frozen
+            return [f.name for f in self.model._meta.fields]
+        return super().get_readonly_fields(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return (obj is None or obj.is_draft) and super().has_delete_permission(request, obj)
+
 
 @admin.register(Acknowledgement)
 class AcknowledgementAdmin(admin.ModelAdmin):

@@ -99,7 +99,8 @@ class PolicyVersion(models.Model):
         APPROVED = "approved", "Approved"
         SUPERSEDED = "superseded", "Superseded"
 
-    policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="versions")
+    # PROTECT: deleting a policy must not cascade over its frozen versions.
+    policy = models.ForeignKey(Policy, on_delete=models.PROTECT, related_name="versions")
     number = models.PositiveIntegerField()
     text = models.TextField(blank=True, help_text="Plain text; shown as written.")
     document = models.ForeignKey(

@@ -197,3 +197,12 @@ def test_acknowledgement_rate_counts_active_people(officer, policy):
     acknowledgements_record(acting_user=officer, version=version, people=people[:3], acknowledged_on=TODAY)
     rate = acknowledgement_rates([version])[version.pk]
     assert (rate.acknowledged, rate.total, rate.percent) == (3, 4, 75)
+
+
+def test_policy_with_versions_cannot_be_deleted(officer, policy):
+    from django.db.models import ProtectedError
+
+    _approved(policy, officer)
+    with pytest.raises(ProtectedError):
+        policy.delete()
+    assert PolicyVersion.objects.exists()
