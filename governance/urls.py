@@ -10,6 +10,7 @@ urlpatterns = [
     path("policies/mine/", policies.MyPoliciesView.as_view(), name="my-policies"),
     path("policies/<int:pk>/", policies.PolicyDetailView.as_view(), name="policy-detail"),
     path("policies/<int:pk>/edit/", policies.PolicyUpdateView.as_view(), name="policy-edit"),
+    path("policies/<int:pk>/reviewed/", policies.PolicyReviewView.as_view(), name="policy-review"),
     path("policies/<int:pk>/versions/new/", policies.PolicyVersionCreateView.as_view(),
          name="policyversion-create"),
     path("versions/<int:pk>/edit/", policies.PolicyVersionUpdateView.as_view(), name="policyversion-edit"),

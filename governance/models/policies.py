@@ -55,6 +55,7 @@ class Policy(models.Model):
         default=12, help_text="Months between reviews; approving a version sets the next review date."
     )
     next_review_date = models.DateField()
+    last_reviewed_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -63,6 +64,7 @@ class Policy(models.Model):
     class Meta:
         ordering = ["kind", "title"]
         verbose_name_plural = "policies"
+        permissions = [("review_policy", "Can record that a policy was reviewed")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(review_interval_months__gte=1), name="policy_review_interval_positive"

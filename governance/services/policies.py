@@ -46,6 +46,25 @@ def policy_update(*, acting_user: User, instance: Policy, **fields) -> Policy:
     return policy
 
 
+@transaction.atomic
+def policy_review_record(policy: Policy, *, acting_user: User) -> Policy:
+    """The policy was reviewed and needs no change: the next review falls one interval on."""
+    _check(acting_user, "review", policy)
+    policy = Policy.objects.select_for_update().get(pk=policy.pk)
+    if not policy.versions.approved().exists():
+        raise ValidationError("Approve a first version before recording a review.")
+    _next_review(policy)
+    return policy
+
+
+def _next_review(policy: Policy) -> None:
+    today = timezone.localdate()
+    policy.last_reviewed_on = today
+    policy.next_review_date = today + relativedelta(months=policy.review_interval_months)
+    policy.full_clean()
+    policy.save()
+
+
 def _document(acting_user: User, policy: Policy, number: int, document_file):
     from evidence.services import evidence_create  # evidence imports isms models
 
@@ -108,9 +127,7 @@ def policy_version_approve(version: PolicyVersion, *, acting_user: User) -> Poli
     version.status = PolicyVersion.Status.APPROVED
     version.approved_by, version.approved_at = acting_user, timezone.now()
     version.save()
-    policy = version.policy
-    policy.next_review_date = timezone.localdate() + relativedelta(months=policy.review_interval_months)
-    policy.save()
+    _next_review(version.policy)
     return version
 
 

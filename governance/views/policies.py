@@ -9,6 +9,7 @@ from governance.services.policies import (
     acknowledgements_record,
     policy_acknowledge,
     policy_create,
+    policy_review_record,
     policy_update,
     policy_version_approve,
     policy_version_create,
@@ -63,7 +64,8 @@ class PolicyDetailView(IsmsDetailView):
         return super().get_context_data(
             **kwargs, versions=[(v, rates.get(v.pk)) for v in versions], current=current,
             has_draft=any(v.is_draft for v in versions), acknowledgements=acks, missing=missing,
-            may_change=can(user, "change", policy), may_add_version=can(user, "add", PolicyVersion),
+            may_change=can(user, "change", policy), may_review=current and can(user, "review", policy),
+            may_add_version=can(user, "add", PolicyVersion),
             may_approve=can(user, "approve", PolicyVersion),
             may_record=can(user, "add", Acknowledgement),
         )
@@ -105,6 +107,11 @@ class PolicyVersionUpdateView(ObjectFormView):
 
     def get_initial(self):
         return {"text": self.object.text, "change_summary": self.object.change_summary}
+
+
+class PolicyReviewView(IsmsActionView):
+    model, permission_action, service = Policy, "review", policy_review_record
+    success_message = "Review recorded: the next review date moved on by one review interval."
 
 
 class PolicyVersionApproveView(IsmsActionView):

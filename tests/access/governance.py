@@ -33,6 +33,12 @@ def _policy_kwargs(personas) -> dict:
     return {"pk": _policy(personas).pk}
 
 
+def _version_policy(personas) -> dict:
+    """A policy with an approved version (a review needs one)."""
+    version = PolicyVersion.objects.get(pk=_version("approved")(personas)["pk"])
+    return {"pk": version.policy_id}
+
+
 def _objective(metric: str = ""):
     def build(personas) -> dict:
         objective = Objective.objects.create(
@@ -54,6 +60,7 @@ EXPECTED = {
     "governance:policy-detail": (*READ, _policy_kwargs),
     "governance:policy-create": (*OFFICER_FORM, None),
     "governance:policy-edit": (*OFFICER_FORM, _policy_kwargs),
+    "governance:policy-review": (*OFFICER_ACTION, _version_policy),
     "governance:policyversion-create": (*OFFICER_FORM, _policy_kwargs),
     "governance:policyversion-edit": (*OFFICER_FORM, _version("draft")),
     "governance:policyversion-approve": (*OFFICER_ACTION, _version("draft")),

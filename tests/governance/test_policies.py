@@ -12,6 +12,7 @@ from governance.services.policies import (
     acknowledgements_record,
     policy_acknowledge,
     policy_create,
+    policy_review_record,
     policy_version_approve,
     policy_version_create,
     policy_version_update,
@@ -206,3 +207,24 @@ def test_policy_with_versions_cannot_be_deleted(officer, policy):
     with pytest.raises(ProtectedError):
         policy.delete()
     assert PolicyVersion.objects.exists()
+
+
+def test_policy_review_record_moves_next_review(officer, policy):
+    _approved(policy, officer)
+    policy.next_review_date = TODAY - datetime.timedelta(days=10)
+    policy.save()
+    policy = policy_review_record(policy, acting_user=officer)
+    assert policy.last_reviewed_on == TODAY
+    assert policy.next_review_date > TODAY + datetime.timedelta(days=170)
+    assert AuditEntry.objects.get_for_object(policy).filter(action=1).exists()
+
+
+def test_policy_review_record_needs_an_approved_version(officer, policy):
+    with pytest.raises(ValidationError, match="first version"):
+        policy_review_record(policy, acting_user=officer)
+
+
+def test_engineer_cannot_record_review(officer, engineer, policy):
+    _approved(policy, officer)
+    with pytest.raises(PermissionDenied):
+        policy_review_record(policy, acting_user=engineer)
