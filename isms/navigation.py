@@ -19,6 +19,9 @@ NAVIGATION = [
     (None, "SoA", "controls:soa-list", "controls.SoAEntry"),
     (None, "Evidence", "evidence:evidence-list", "evidence.Evidence"),
     ("Operations", "Training", "training-matrix", "isms.TrainingRecord"),
+    ("Operations", "Policies", "governance:policy-list", "governance.Policy"),
+    ("Operations", "My policies", "governance:my-policies", "governance.Policy"),
+    ("Operations", "Objectives", "governance:objective-list", "governance.Objective"),
     ("Assurance", "Audit trail", "audittrail-list", "isms.AuditEntry"),
 ]
 

@@ -18,18 +18,21 @@ GROUP_NAMES = {
 }
 ROLE_BY_GROUP = {name: role for role, name in GROUP_NAMES.items()}
 
-DOMAIN_APPS = ("isms", "risks", "controls", "evidence")
+DOMAIN_APPS = ("isms", "risks", "controls", "evidence", "governance")
 
 # Models whose rows nobody edits through the product, officers included.
 READ_ONLY_MODELS = {"isms.auditentry"}
 # Models engineers do not see at all.
 HIDDEN_FROM_ENGINEERS = {"isms.auditentry", "isms.auditengagement", "isms.user", "evidence.apitoken",
     "isms.person", "isms.trainingrecord",  # engineers see only their own records (my-training)
+    "governance.acknowledgement",  # who acknowledged what: people records, like training
 }
 # Model-level permissions engineers hold beyond "view"; per-object grants come from guardian.
 # Engineers create assets (they become their owners) and add evidence, limited to the
 # controls assigned to them and the assets they own.
 ENGINEER_GRANTS: set[str] = {"isms.add_asset", "evidence.add_evidence"}
+# Engineers acknowledge policies for themselves (the service only lets them use their own person).
+ENGINEER_GRANTS |= {"governance.acknowledge_policyversion"}
 
 
 def _domain_permissions() -> list[Permission]:

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "risks",
     "controls",
     "evidence",
+    "governance",
 ]
 
 MIDDLEWARE = [
@@ -223,6 +224,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     "training-reminders": {
         "task": "isms.tasks.training_reminders_task",
         "schedule": crontab(hour=7, minute=0),
+    },
+    "objectives-measure": {
+        "task": "governance.tasks.objectives_measure_task",
+        "schedule": crontab(hour=6, minute=30),
     },
 }
 

@@ -204,3 +204,54 @@ def training_record(person, course, completed_on, **kwargs):
         person=person, course=course, completed_on=completed_on,
         expires_on=expiry_of(course, completed_on), **kwargs,
     )
+
+
+# --- governance (policies and objectives) ----------------------------------------------------
+
+
+class PolicyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "governance.Policy"
+
+    title = factory.Sequence(lambda n: f"Policy {n}")
+    kind = "topic"
+    topic = "slm_acceptable_use"
+    owner = factory.SubFactory(UserFactory)
+    next_review_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=90))
+
+
+class PolicyVersionFactory(factory.django.DjangoModelFactory):
+    """A version; status="approved" fills in the approver as the approve service would."""
+
+    class Meta:
+        model = "governance.PolicyVersion"
+
+    policy = factory.SubFactory(PolicyFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    text = "Use approved SLM endpoints only."
+    status = "draft"
+    created_by = factory.SubFactory(UserFactory)
+    approved_by = factory.LazyAttribute(lambda v: v.created_by if v.status != "draft" else None)
+    approved_at = factory.LazyAttribute(lambda v: timezone.now() if v.status != "draft" else None)
+
+
+class ObjectiveFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "governance.Objective"
+
+    title = factory.Sequence(lambda n: f"Objective {n}")
+    measure = "Share of applicable Annex A controls implemented"
+    target_value = 90
+    unit = "%"
+    direction = "higher"
+    owner = factory.SubFactory(UserFactory)
+    due_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=180))
+
+
+class MeasurementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "governance.Measurement"
+
+    objective = factory.SubFactory(ObjectiveFactory)
+    date = factory.LazyFunction(timezone.localdate)
+    value = 80
