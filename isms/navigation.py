@@ -20,6 +20,8 @@ NAVIGATION = [
     (None, "Evidence", "evidence:evidence-list", "evidence.Evidence"),
     ("Operations", "Training", "training-matrix", "isms.TrainingRecord"),
     ("Assurance", "Audit trail", "audittrail-list", "isms.AuditEntry"),
+    ("Operations", "Connectors", "connectors:connector-list", "evidence.Connector"),
+    ("Operations", "SLM test suites", "connectors:suite-list", "evidence.PolicyTestSuite"),
 ]
 
 

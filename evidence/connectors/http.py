@@ -67,7 +67,7 @@ def request_raw(url: str, *, method: str = "GET", headers: dict | None = None, b
             return response.status, response.read(MAX_BYTES)
     except urllib.error.HTTPError as error:
         return error.code, error.read(MAX_BYTES)
-    except (TimeoutError, socket.timeout) as error:
+    except TimeoutError as error:
         raise TransientError(f"{url} did not answer within the timeout.") from error
     except urllib.error.URLError as error:
         reason = error.reason
