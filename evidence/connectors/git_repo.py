@@ -25,6 +25,7 @@ CI_PREFIXES = [".github/workflows/", ".gitlab-ci.yml", "Jenkinsfile", ".circleci
                ".woodpecker", "bitbucket-pipelines.yml"]
 MAX_FILE_BYTES = 200_000
 TRANSIENT_HINTS = ("Could not resolve host", "Connection refused", "timed out", "Connection reset",
+                   "Failed to connect", "Couldn't connect",
                    "The requested URL returned error: 5", "early EOF")
 
 
