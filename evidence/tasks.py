@@ -18,6 +18,8 @@ def connector_run_task(self, run_id: int) -> str | None:
         run = connector_run_execute(run_id, final_attempt=self.request.retries >= max_retries)
     except TransientError as error:
         countdown = settings.CONNECTOR_RETRY_BACKOFF * 2**self.request.retries
+        if self.request.is_eager:  # eager (no broker): apply() re-runs a returned Retry inline
+            return self.retry(exc=error, countdown=countdown, max_retries=max_retries, throw=False)
         raise self.retry(exc=error, countdown=countdown, max_retries=max_retries) from error
     return run.status if run else None
 
