@@ -19,7 +19,9 @@ def _fernet() -> Fernet:
     try:
         return Fernet(key)
     except ValueError as error:
-        raise ImproperlyConfigured("CONNECTOR_SECRET_KEY must be 32 url-safe base64-encoded bytes.") from error
+        raise ImproperlyConfigured(
+            "CONNECTOR_SECRET_KEY must be 32 url-safe base64-encoded bytes."
+        ) from error
 
 
 def secret_encrypt(plain: str) -> str:

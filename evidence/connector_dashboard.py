@@ -22,8 +22,10 @@ def dashboard_panels(user) -> list[dict]:
     ).order_by("-finished_at", "-pk")
     failing = list(
         connectors.failing()
-        .annotate(last_error=Subquery(latest.values("error")[:1]),
-                  last_reasons=Subquery(latest.values("policy_reasons")[:1]))
+        .annotate(
+            last_error=Subquery(latest.values("error")[:1]),
+            last_reasons=Subquery(latest.values("policy_reasons")[:1]),
+        )
         .order_by("-last_run_at")[:6]
     )
     return [{"template": "evidence/_panel_connectors.html", "counts": counts, "failing": failing}]

@@ -8,8 +8,14 @@ class ConnectorFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Search")
     kind = django_filters.ChoiceFilter(choices=Connector.Kind.choices)
     state = django_filters.ChoiceFilter(
-        method="filter_state", label="State",
-        choices=[("failing", "Failing"), ("passing", "Passing"), ("never", "Never run"), ("disabled", "Disabled")],
+        method="filter_state",
+        label="State",
+        choices=[
+            ("failing", "Failing"),
+            ("passing", "Passing"),
+            ("never", "Never run"),
+            ("disabled", "Disabled"),
+        ],
     )
     ordering = django_filters.OrderingFilter(
         fields=[("name", "name"), ("last_run_at", "last_run"), ("next_due_at", "next_due")]

@@ -23,27 +23,45 @@ class ConnectorForm(_Styled, forms.ModelForm):
     """The secret is write-only: the field is always empty; leaving it empty keeps the stored one."""
 
     config = forms.JSONField(
-        initial=dict, required=False, widget=forms.Textarea(attrs={"rows": 8, "class": "form-control font-monospace"}),
+        initial=dict,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8, "class": "form-control font-monospace"}),
         help_text="Kind-specific settings as JSON; see the connectors guide for each kind.",
     )
     secret = forms.CharField(
-        required=False, strip=False, widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
         help_text="Token or password. Stored encrypted and never shown again.",
     )
     clear_secret = forms.BooleanField(required=False, label="Remove the stored secret")
     controls = forms.ModelMultipleChoiceField(
         queryset=Control.objects.select_related("framework").order_by("framework__code", "position"),
-        required=False, widget=forms.SelectMultiple(attrs={"size": 8}),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
     )
     policy = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 10, "class": "form-control font-monospace"}),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10, "class": "form-control font-monospace"}),
         help_text=Connector._meta.get_field("policy").help_text,
     )
 
     class Meta:
         model = Connector
-        fields = ["name", "kind", "description", "config", "secret", "clear_secret", "enabled",
-                  "interval_minutes", "evidence_valid_days", "controls", "policy", "test_suite"]
+        fields = [
+            "name",
+            "kind",
+            "description",
+            "config",
+            "secret",
+            "clear_secret",
+            "enabled",
+            "interval_minutes",
+            "evidence_valid_days",
+            "controls",
+            "policy",
+            "test_suite",
+        ]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, **kwargs):
@@ -51,7 +69,9 @@ class ConnectorForm(_Styled, forms.ModelForm):
         if self.instance.pk is None:
             del self.fields["clear_secret"]
         elif self.instance.has_secret:
-            self.fields["secret"].help_text = "A secret is set. Type a new one to replace it; leave empty to keep it."
+            self.fields[
+                "secret"
+            ].help_text = "A secret is set. Type a new one to replace it; leave empty to keep it."
         else:
             self.fields["secret"].help_text = "No secret is set. " + self.fields["secret"].help_text
         self.style()
@@ -70,9 +90,11 @@ class SuiteForm(_Styled, forms.Form):
 
     name = forms.CharField(max_length=200)
     description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    cases = forms.JSONField(widget=forms.Textarea(attrs={"rows": 16, "class": "form-control font-monospace"}),
-                            help_text='A list of {"name", "prompt", "must_match", "must_not_match"}; '
-                                      "the two constraints are regular expressions (case-insensitive).")
+    cases = forms.JSONField(
+        widget=forms.Textarea(attrs={"rows": 16, "class": "form-control font-monospace"}),
+        help_text='A list of {"name", "prompt", "must_match", "must_not_match"}; '
+        "the two constraints are regular expressions (case-insensitive).",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

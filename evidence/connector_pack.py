@@ -18,7 +18,9 @@ def _sha256(run: ConnectorRun | None) -> str:
 
 
 def pack_sections(as_of: datetime.date) -> list[dict]:
-    end = datetime.datetime.combine(as_of + datetime.timedelta(days=1), datetime.time.min, tzinfo=datetime.UTC)
+    end = datetime.datetime.combine(
+        as_of + datetime.timedelta(days=1), datetime.time.min, tzinfo=datetime.UTC
+    )
     window = Q(runs__finished_at__gte=end - datetime.timedelta(days=30), runs__finished_at__lt=end)
     latest = ConnectorRun.objects.filter(connector=OuterRef("pk"), status__in=FINISHED, finished_at__lt=end)
     connectors = list(
@@ -36,20 +38,24 @@ def pack_sections(as_of: datetime.date) -> list[dict]:
     rows = []
     for connector in connectors:
         run = latest_runs.get(connector.latest_run_id)
-        rows.append({
-            "name": connector.name,
-            "kind": connector.get_kind_display(),
-            "controls": [c.ref for c in connector.controls.all()],
-            "interval_minutes": connector.interval_minutes,
-            "enabled": connector.enabled,
-            "latest": run,
-            "sha256": _sha256(run),
-            "runs_30d": connector.runs_30d,
-            "failed_30d": connector.failed_30d,
-        })
-    return [{
-        "key": "connectors",
-        "title": "Connected systems and automated checks",
-        "template": "evidence/pack/connectors.html",
-        "context": {"as_of": as_of, "connectors": rows},
-    }]
+        rows.append(
+            {
+                "name": connector.name,
+                "kind": connector.get_kind_display(),
+                "controls": [c.ref for c in connector.controls.all()],
+                "interval_minutes": connector.interval_minutes,
+                "enabled": connector.enabled,
+                "latest": run,
+                "sha256": _sha256(run),
+                "runs_30d": connector.runs_30d,
+                "failed_30d": connector.failed_30d,
+            }
+        )
+    return [
+        {
+            "key": "connectors",
+            "title": "Connected systems and automated checks",
+            "template": "evidence/pack/connectors.html",
+            "context": {"as_of": as_of, "connectors": rows},
+        }
+    ]

@@ -29,7 +29,9 @@ Status = ConnectorRun.Status
 Trigger = ConnectorRun.Trigger
 
 
-def connector_run_request(connector: Connector, *, acting_user=None, trigger: str = Trigger.MANUAL) -> ConnectorRun:
+def connector_run_request(
+    connector: Connector, *, acting_user=None, trigger: str = Trigger.MANUAL
+) -> ConnectorRun:
     """A pending run, enqueued once the transaction commits. Idempotent: while the connector has
     a pending, running or retrying run, that run is returned and nothing new is enqueued."""
     if acting_user is not None and not can(acting_user, "run", connector):
@@ -101,8 +103,9 @@ def _evaluate(connector: Connector, config: dict, data: dict) -> PolicyResult | 
     result = PolicyResult(allow=True)
     if connector.policy.strip():
         try:
-            result = policy_evaluate(connector.policy, {"connector": connector.name, "kind": connector.kind,
-                                                        "data": data})
+            result = policy_evaluate(
+                connector.policy, {"connector": connector.name, "kind": connector.kind, "data": data}
+            )
         except PolicyError as error:
             raise PermanentError(str(error)) from error
     reasons = sorted({*result.reasons, *(builtin or [])})
@@ -111,7 +114,9 @@ def _evaluate(connector: Connector, config: dict, data: dict) -> PolicyResult | 
 
 def _document(connector: Connector, run: ConnectorRun, data: dict, result: PolicyResult | None) -> bytes:
     payload = {
-        "connector": connector.name, "kind": connector.kind, "run": run.pk,
+        "connector": connector.name,
+        "kind": connector.kind,
+        "run": run.pk,
         "collected_at": timezone.now().isoformat(),
         "policy": None if result is None else {"allow": result.allow, "deny": result.reasons},
         "data": data,
@@ -124,8 +129,13 @@ def soa_check_status_refresh(controls) -> None:
     if at least one passes, unknown otherwise."""
     for entry in SoAEntry.objects.filter(control__in=controls).prefetch_related("control__connectors"):
         results = [c.last_policy_allow for c in entry.control.connectors.all() if c.enabled]
-        status = (SoAEntry.CheckStatus.FAIL if False in results else
-                  SoAEntry.CheckStatus.PASS if True in results else SoAEntry.CheckStatus.UNKNOWN)
+        status = (
+            SoAEntry.CheckStatus.FAIL
+            if False in results
+            else SoAEntry.CheckStatus.PASS
+            if True in results
+            else SoAEntry.CheckStatus.UNKNOWN
+        )
         if entry.automated_check_status != status:
             entry.automated_check_status = status
             entry.save()

@@ -24,17 +24,35 @@ def _check(connector: Connector) -> None:
 
 
 def connector_create(
-    *, acting_user, name: str, kind: str, config: dict, secret: str = "", controls: Sequence[Control] = (),
-    policy: str = "", interval_minutes: int = 1440, evidence_valid_days: int = 30, enabled: bool = True,
-    description: str = "", test_suite: PolicyTestSuite | None = None,
+    *,
+    acting_user,
+    name: str,
+    kind: str,
+    config: dict,
+    secret: str = "",
+    controls: Sequence[Control] = (),
+    policy: str = "",
+    interval_minutes: int = 1440,
+    evidence_valid_days: int = 30,
+    enabled: bool = True,
+    description: str = "",
+    test_suite: PolicyTestSuite | None = None,
 ) -> Connector:
     """Register a connector; its secret is encrypted before it reaches the database."""
     if not can(acting_user, "add", Connector):
         raise PermissionDenied
     connector = Connector(
-        name=name, kind=kind, config=config, secret_encrypted=secret_encrypt(secret), policy=policy,
-        interval_minutes=interval_minutes, evidence_valid_days=evidence_valid_days, enabled=enabled,
-        description=description, test_suite=test_suite, created_by=acting_user,
+        name=name,
+        kind=kind,
+        config=config,
+        secret_encrypted=secret_encrypt(secret),
+        policy=policy,
+        interval_minutes=interval_minutes,
+        evidence_valid_days=evidence_valid_days,
+        enabled=enabled,
+        description=description,
+        test_suite=test_suite,
+        created_by=acting_user,
     )
     _check(connector)
     with transaction.atomic():
@@ -44,8 +62,13 @@ def connector_create(
 
 
 def connector_update(
-    *, acting_user, instance: Connector, secret: str = "", clear_secret: bool = False,
-    controls: Sequence[Control] | None = None, **fields,
+    *,
+    acting_user,
+    instance: Connector,
+    secret: str = "",
+    clear_secret: bool = False,
+    controls: Sequence[Control] | None = None,
+    **fields,
 ) -> Connector:
     """Change a connector. A blank secret keeps the stored one; clear_secret removes it."""
     if not can(acting_user, "change", instance):
@@ -76,7 +99,9 @@ def suite_create(*, acting_user, name: str, cases: list, description: str = "") 
     return suite
 
 
-def suite_version_add(*, acting_user, suite: PolicyTestSuite, cases: list, note: str = "") -> PolicyTestSuiteVersion:
+def suite_version_add(
+    *, acting_user, suite: PolicyTestSuite, cases: list, note: str = ""
+) -> PolicyTestSuiteVersion:
     """Saving a suite adds a version; runs record which version they used."""
     if not can(acting_user, "change", suite):
         raise PermissionDenied
@@ -86,8 +111,9 @@ def suite_version_add(*, acting_user, suite: PolicyTestSuite, cases: list, note:
     with transaction.atomic():
         PolicyTestSuite.objects.select_for_update().get(pk=suite.pk)  # serialise version numbers
         number = (suite.versions.aggregate(n=models.Max("number"))["n"] or 0) + 1
-        version = PolicyTestSuiteVersion(suite=suite, number=number, cases=cases, note=note,
-                                         created_by=acting_user)
+        version = PolicyTestSuiteVersion(
+            suite=suite, number=number, cases=cases, note=note, created_by=acting_user
+        )
         version.full_clean()
         version.save()
     return version

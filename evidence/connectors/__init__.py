@@ -1,9 +1,9 @@
 """Connector kinds. Each module offers:
 
-    EXAMPLE: dict                          an example configuration (shown on the form, documented)
-    check_config(config) -> list[str]      what is wrong with a configuration (empty when fine)
-    collect(config, secret) -> dict        the collected JSON, or TransientError / PermanentError
-    findings(data, config) -> list[str]    optional built-in checks (deny reasons) on the data
+EXAMPLE: dict                          an example configuration (shown on the form, documented)
+check_config(config) -> list[str]      what is wrong with a configuration (empty when fine)
+collect(config, secret) -> dict        the collected JSON, or TransientError / PermanentError
+findings(data, config) -> list[str]    optional built-in checks (deny reasons) on the data
 """
 
 import importlib

@@ -21,12 +21,26 @@ EXAMPLE = {
     "commits": 200,
 }
 CODEOWNERS_PATHS = ["CODEOWNERS", ".github/CODEOWNERS", ".gitlab/CODEOWNERS", "docs/CODEOWNERS"]
-CI_PREFIXES = [".github/workflows/", ".gitlab-ci.yml", "Jenkinsfile", ".circleci/", "azure-pipelines.yml",
-               ".woodpecker", "bitbucket-pipelines.yml"]
+CI_PREFIXES = [
+    ".github/workflows/",
+    ".gitlab-ci.yml",
+    "Jenkinsfile",
+    ".circleci/",
+    "azure-pipelines.yml",
+    ".woodpecker",
+    "bitbucket-pipelines.yml",
+]
 MAX_FILE_BYTES = 200_000
-TRANSIENT_HINTS = ("Could not resolve host", "Connection refused", "timed out", "Connection reset",
-                   "Failed to connect", "Couldn't connect",
-                   "The requested URL returned error: 5", "early EOF")
+TRANSIENT_HINTS = (
+    "Could not resolve host",
+    "Connection refused",
+    "timed out",
+    "Connection reset",
+    "Failed to connect",
+    "Couldn't connect",
+    "The requested URL returned error: 5",
+    "early EOF",
+)
 
 
 def check_config(config: dict) -> list[str]:
@@ -49,8 +63,13 @@ def check_config(config: dict) -> list[str]:
 def _git(args: list[str], *, cwd=None, env=None, input_bytes=None) -> bytes:
     try:
         done = subprocess.run(  # noqa: S603
-            ["git", *args], cwd=cwd, env=env, input=input_bytes, capture_output=True,  # noqa: S607
-            timeout=settings.CONNECTOR_TIMEOUT * 3, check=False,
+            ["git", *args],  # noqa: S607  (git from PATH, as an operator installs it)
+            cwd=cwd,
+            env=env,
+            input=input_bytes,
+            capture_output=True,
+            timeout=settings.CONNECTOR_TIMEOUT * 3,
+            check=False,
         )
     except subprocess.TimeoutExpired as error:
         raise TransientError(f"git {args[0]} did not finish within the timeout.") from error
@@ -64,11 +83,18 @@ def _git(args: list[str], *, cwd=None, env=None, input_bytes=None) -> bytes:
 
 
 def _env(secret: str) -> dict:
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "GIT_TERMINAL_PROMPT": "0", "HOME": "/nonexistent",
-           "GIT_CONFIG_NOSYSTEM": "1"}
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "GIT_TERMINAL_PROMPT": "0",
+        "HOME": "/nonexistent",
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
     if secret:
-        env |= {"GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "http.extraHeader",
-                "GIT_CONFIG_VALUE_0": f"Authorization: Bearer {secret}"}
+        env |= {
+            "GIT_CONFIG_COUNT": "1",
+            "GIT_CONFIG_KEY_0": "http.extraHeader",
+            "GIT_CONFIG_VALUE_0": f"Authorization: Bearer {secret}",
+        }
     return env
 
 
@@ -97,10 +123,17 @@ def _inspect(repo: str, config: dict, env: dict) -> dict:
     codeowners_path = next((p for p in CODEOWNERS_PATHS if p in names), None)
     files = {p: _show(repo, ref, p, env) for p in config.get("files", [])}
     return {
-        "head": {"sha": head[0], "author": head[1], "date": head[2], "subject": head[3] if len(head) > 3 else ""},
+        "head": {
+            "sha": head[0],
+            "author": head[1],
+            "date": head[2],
+            "subject": head[3] if len(head) > 3 else "",
+        },
         "ref": ref,
-        "codeowners": {"path": codeowners_path,
-                       "content": _show(repo, ref, codeowners_path, env) if codeowners_path else None},
+        "codeowners": {
+            "path": codeowners_path,
+            "content": _show(repo, ref, codeowners_path, env) if codeowners_path else None,
+        },
         "ci_files": [n for n in names if any(n.startswith(p) for p in CI_PREFIXES)],
         "files": files,
         "missing_files": [p for p, content in files.items() if content is None],

@@ -33,8 +33,9 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 _opener = urllib.request.build_opener(_NoRedirect)
 
 
-def request_json(url: str, *, method: str = "GET", headers: dict | None = None, body=None,
-                 timeout: float | None = None) -> tuple[int, object]:
+def request_json(
+    url: str, *, method: str = "GET", headers: dict | None = None, body=None, timeout: float | None = None
+) -> tuple[int, object]:
     """(status, parsed JSON). Raises TransientError (5xx, 429, network) or PermanentError (4xx,
     redirects, malformed JSON)."""
     status, raw = request_raw(url, method=method, headers=headers, body=body, timeout=timeout)
@@ -51,14 +52,16 @@ def request_json(url: str, *, method: str = "GET", headers: dict | None = None, 
         raise PermanentError(f"{url} did not answer valid JSON: {error}.") from error
 
 
-def request_raw(url: str, *, method: str = "GET", headers: dict | None = None, body=None,
-                timeout: float | None = None) -> tuple[int, bytes]:
+def request_raw(
+    url: str, *, method: str = "GET", headers: dict | None = None, body=None, timeout: float | None = None
+) -> tuple[int, bytes]:
     """(status, body bytes) for any HTTP answer; network failures raise."""
     problems = check_url(url)
     if problems:
         raise PermanentError(problems[0])
     data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}))
+    # Only http(s) URLs get here (check_url above).
+    request = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}))  # noqa: S310
     if data is not None:
         request.add_header("Content-Type", "application/json")
     request.add_header("Accept", "application/json")

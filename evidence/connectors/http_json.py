@@ -19,7 +19,7 @@ def check_config(config: dict) -> list[str]:
         problems.append("“headers” must be an object of header names to values.")
     fields = config.get("fields", [])
     if not isinstance(fields, list) or not all(isinstance(f, str) and f for f in fields):
-        problems.append("“fields” must be a list of dotted field paths, e.g. [\"profile.login\"].")
+        problems.append('“fields” must be a list of dotted field paths, e.g. ["profile.login"].')
     if config.get("method", "GET") not in ("GET", "POST"):
         problems.append("“method” must be GET or POST.")
     return problems

@@ -18,8 +18,13 @@ def check_config(config: dict) -> list[str]:
 
 def _engagements(user) -> list[dict]:
     return [
-        {"name": e.name, "firm": e.audit_firm, "start": e.start_date.isoformat(), "end": e.end_date.isoformat(),
-         "active": e.is_active()}
+        {
+            "name": e.name,
+            "firm": e.audit_firm,
+            "start": e.start_date.isoformat(),
+            "end": e.end_date.isoformat(),
+            "active": e.is_active(),
+        }
         for e in user.audit_engagements.all()
     ]
 
@@ -32,17 +37,19 @@ def collect(config: dict, secret: str) -> dict:
     for user in users:
         days = (now - user.last_login).days if user.last_login else None
         role = "administrator" if user.is_superuser else role_of(user)
-        rows.append({
-            "username": user.username,
-            "name": user.get_full_name(),
-            "active": user.is_active,
-            "role": role,
-            "superuser": user.is_superuser,
-            "last_login": user.last_login.isoformat() if user.last_login else None,
-            "days_since_login": days,
-            "dormant": user.is_active and (days is None or days > inactive_days),
-            "engagements": _engagements(user) if role == "auditor" else [],
-        })
+        rows.append(
+            {
+                "username": user.username,
+                "name": user.get_full_name(),
+                "active": user.is_active,
+                "role": role,
+                "superuser": user.is_superuser,
+                "last_login": user.last_login.isoformat() if user.last_login else None,
+                "days_since_login": days,
+                "dormant": user.is_active and (days is None or days > inactive_days),
+                "engagements": _engagements(user) if role == "auditor" else [],
+            }
+        )
     return {
         "reviewed_at": now.isoformat(),
         "inactive_days": inactive_days,

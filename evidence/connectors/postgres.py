@@ -23,10 +23,12 @@ MAX_ROWS = 5000
 def check_config(config: dict) -> list[str]:
     problems = []
     if not isinstance(config.get("conninfo"), str) or not config.get("conninfo"):
-        problems.append("“conninfo” is required, e.g. \"host=db port=5432 dbname=app user=reader\".")
+        problems.append('“conninfo” is required, e.g. "host=db port=5432 dbname=app user=reader".')
     queries = config.get("queries")
-    if not isinstance(queries, dict) or not queries or not all(
-        isinstance(q, str) and q.strip() for q in queries.values()
+    if (
+        not isinstance(queries, dict)
+        or not queries
+        or not all(isinstance(q, str) and q.strip() for q in queries.values())
     ):
         problems.append("“queries” must map names to SQL statements (at least one).")
     timeout = config.get("statement_timeout_ms", 5000)
@@ -38,7 +40,9 @@ def check_config(config: dict) -> list[str]:
 def _connect(config: dict, secret: str) -> psycopg.Connection:
     try:
         return psycopg.connect(
-            config["conninfo"], password=secret or None, connect_timeout=settings.CONNECTOR_TIMEOUT,
+            config["conninfo"],
+            password=secret or None,
+            connect_timeout=settings.CONNECTOR_TIMEOUT,
             application_name="isms-connector",
         )
     except psycopg.ProgrammingError as error:  # a malformed conninfo

@@ -49,12 +49,18 @@ def _answer(data) -> str:
     try:
         return str(data["choices"][0]["message"]["content"])
     except (KeyError, IndexError, TypeError) as error:
-        raise PermanentError("The endpoint's answer is not a chat completion (no choices[0].message).") from error
+        raise PermanentError(
+            "The endpoint's answer is not a chat completion (no choices[0].message)."
+        ) from error
 
 
 def _run_case(config: dict, secret: str, case: dict) -> dict:
-    body = {"model": config["model"], "messages": [{"role": "user", "content": case["prompt"]}],
-            "max_tokens": int(config.get("max_tokens", 256)), "temperature": 0}
+    body = {
+        "model": config["model"],
+        "messages": [{"role": "user", "content": case["prompt"]}],
+        "max_tokens": int(config.get("max_tokens", 256)),
+        "temperature": 0,
+    }
     headers = {"Authorization": f"Bearer {secret}"} if secret else {}
     _, data = request_json(config["url"], method="POST", headers=headers, body=body)
     answer = _answer(data)
@@ -63,15 +69,21 @@ def _run_case(config: dict, secret: str, case: dict) -> dict:
         problems.append(f"does not match {case['must_match']!r}")
     if case.get("must_not_match") and re.search(case["must_not_match"], answer, re.IGNORECASE):
         problems.append(f"matches forbidden {case['must_not_match']!r}")
-    return {"name": case.get("name") or case["prompt"][:60], "prompt": case["prompt"],
-            "answer": answer[:MAX_ANSWER_CHARS], "passed": not problems, "problems": problems}
+    return {
+        "name": case.get("name") or case["prompt"][:60],
+        "prompt": case["prompt"],
+        "answer": answer[:MAX_ANSWER_CHARS],
+        "passed": not problems,
+        "problems": problems,
+    }
 
 
 def collect(config: dict, secret: str) -> dict:
     """config["cases"] is filled in by the service from the suite's current version."""
     unauthenticated_status, _ = request_raw(
-        config["url"], method="POST", body={"model": config["model"], "messages": [
-            {"role": "user", "content": "ping"}], "max_tokens": 1},
+        config["url"],
+        method="POST",
+        body={"model": config["model"], "messages": [{"role": "user", "content": "ping"}], "max_tokens": 1},
     )
     if unauthenticated_status >= 500:
         raise TransientError(f"{config['url']} answered HTTP {unauthenticated_status}.")
@@ -91,9 +103,14 @@ def collect(config: dict, secret: str) -> dict:
 def findings(data: dict, config: dict) -> list[str]:
     reasons = []
     if not data.get("unauthenticated_refused"):
-        reasons.append(f"The endpoint answered HTTP {data.get('unauthenticated_status')} without credentials.")
+        reasons.append(
+            f"The endpoint answered HTTP {data.get('unauthenticated_status')} without credentials."
+        )
     if config.get("require_tls", True) and not data.get("tls"):
         reasons.append("The endpoint does not use TLS.")
-    reasons += [f"Test “{t['name']}” failed: {'; '.join(t['problems'])}." for t in data.get("tests", [])
-                if not t["passed"]]
+    reasons += [
+        f"Test “{t['name']}” failed: {'; '.join(t['problems'])}."
+        for t in data.get("tests", [])
+        if not t["passed"]
+    ]
     return reasons

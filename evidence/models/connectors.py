@@ -69,10 +69,14 @@ class PolicyTestSuiteVersion(AppendOnlyModel):
 class ConnectorQuerySet(AccessQuerySet):
     def due(self, now: datetime.datetime | None = None):
         now = now or timezone.now()
-        return self.filter(enabled=True).filter(models.Q(next_due_at__isnull=True) | models.Q(next_due_at__lte=now))
+        return self.filter(enabled=True).filter(
+            models.Q(next_due_at__isnull=True) | models.Q(next_due_at__lte=now)
+        )
 
     def failing(self):
-        return self.filter(models.Q(last_status=ConnectorRun.Status.FAILED) | models.Q(last_policy_allow=False))
+        return self.filter(
+            models.Q(last_status=ConnectorRun.Status.FAILED) | models.Q(last_policy_allow=False)
+        )
 
 
 class Connector(models.Model):
@@ -95,7 +99,11 @@ class Connector(models.Model):
         blank=True, help_text="Optional Rego (v1 syntax) over the collected JSON: allow and deny rules."
     )
     test_suite = models.ForeignKey(
-        PolicyTestSuite, null=True, blank=True, on_delete=models.PROTECT, related_name="connectors",
+        PolicyTestSuite,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="connectors",
         help_text="SLM endpoints only: the prompts to run.",
     )
     next_due_at = models.DateTimeField(null=True, blank=True)
@@ -199,7 +207,9 @@ class ConnectorRun(models.Model):
 auditlog.register(PolicyTestSuite, exclude_fields=["created_at"])
 auditlog.register(PolicyTestSuiteVersion)
 auditlog.register(
-    Connector, exclude_fields=["created_at", "next_due_at", "last_status", "last_run_at", "last_policy_allow"],
-    m2m_fields={"controls"}, mask_fields=["secret_encrypted"],
+    Connector,
+    exclude_fields=["created_at", "next_due_at", "last_status", "last_run_at", "last_policy_allow"],
+    m2m_fields={"controls"},
+    mask_fields=["secret_encrypted"],
 )
 auditlog.register(ConnectorRun)

@@ -7,7 +7,7 @@ import subprocess
 import threading
 import time
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer, BaseHTTPRequestHandler
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -40,7 +40,9 @@ class FakeApi(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802
         self.server.hits.append(("GET", self.path, self.headers))
         if self.path == "/users":
-            return self._send(200, USERS) if self._authorised() else self._send(401, {"error": "unauthorised"})
+            return (
+                self._send(200, USERS) if self._authorised() else self._send(401, {"error": "unauthorised"})
+            )
         if self.path == "/public":
             return self._send(200, {"settings": {"mfa_required": True, "session_hours": 8}, "noise": [1, 2]})
         if self.path == "/error":
@@ -67,14 +69,26 @@ class FakeApi(BaseHTTPRequestHandler):
         if self.path not in ("/v1/chat/completions", "/open/v1/chat/completions"):
             return self._send(404, {"error": "not found"})
         if self.path.startswith("/v1") and not self._authorised():
-            return self._send(401, {"error": {"message": "Missing or invalid API key", "type": "invalid_request_error"}})
+            return self._send(
+                401, {"error": {"message": "Missing or invalid API key", "type": "invalid_request_error"}}
+            )
         prompt = body["messages"][-1]["content"]
-        answer = next((a for key, a in self.server.answers.items() if key in prompt), "I cannot help with that.")
-        return self._send(200, {
-            "id": "chatcmpl-1", "object": "chat.completion", "created": int(time.time()), "model": body["model"],
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": answer}, "finish_reason": "stop"}],
-            "usage": {"prompt_tokens": 5, "completion_tokens": 5, "total_tokens": 10},
-        })
+        answer = next(
+            (a for key, a in self.server.answers.items() if key in prompt), "I cannot help with that."
+        )
+        return self._send(
+            200,
+            {
+                "id": "chatcmpl-1",
+                "object": "chat.completion",
+                "created": int(time.time()),
+                "model": body["model"],
+                "choices": [
+                    {"index": 0, "message": {"role": "assistant", "content": answer}, "finish_reason": "stop"}
+                ],
+                "usage": {"prompt_tokens": 5, "completion_tokens": 5, "total_tokens": 10},
+            },
+        )
 
 
 class QuietFiles(SimpleHTTPRequestHandler):
@@ -126,7 +140,18 @@ def git_repo_path(tmp_path):
     subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
     (repo / "SECURITY.md").write_text("Report vulnerabilities to security@example.com\n")
     git(repo, "add", "-A")
-    git(repo, "-c", "gpg.format=ssh", "-c", f"user.signingkey={key}", "commit", "-q", "-S", "-m", "Security policy")
+    git(
+        repo,
+        "-c",
+        "gpg.format=ssh",
+        "-c",
+        f"user.signingkey={key}",
+        "commit",
+        "-q",
+        "-S",
+        "-m",
+        "Security policy",
+    )
     return repo
 
 
@@ -135,7 +160,9 @@ def git_http(git_repo_path, tmp_path):
     """The repository as a bare clone served over git's dumb HTTP protocol by a static server."""
     root = tmp_path / "served"
     root.mkdir()
-    subprocess.run(["git", "clone", "-q", "--bare", str(git_repo_path), str(root / "gateway.git")], check=True)
+    subprocess.run(
+        ["git", "clone", "-q", "--bare", str(git_repo_path), str(root / "gateway.git")], check=True
+    )
     git(root / "gateway.git", "update-server-info")
     handler = partial(QuietFiles, directory=str(root))
     server = _serve(ThreadingHTTPServer(("127.0.0.1", 0), handler))

@@ -31,8 +31,13 @@ def test_git_collects_head_codeowners_ci_and_signed_share(git_repo_path):
 
 
 def test_git_policy_over_the_repository(officer, git_repo_path):
-    c = connector(officer, name="Gateway repo", kind="git_repo", policy=CODEOWNERS_POLICY,
-                  config={"path": str(git_repo_path), "commits": 2})
+    c = connector(
+        officer,
+        name="Gateway repo",
+        kind="git_repo",
+        policy=CODEOWNERS_POLICY,
+        config={"path": str(git_repo_path), "commits": 2},
+    )
     run = connector_run(c, acting_user=officer)
     assert run.status == "succeeded", run.error
     assert run.policy_allow is True  # 1 of the last 2 commits is signed: a half
@@ -75,7 +80,9 @@ def test_git_unreachable_clone_url_is_transient():
 
 def test_git_config_is_checked():
     assert git_repo.check_config({"url": "ssh://git@example.com/x.git"}) == [
-        "“url” must be an http:// or https:// clone URL."]
+        "“url” must be an http:// or https:// clone URL."
+    ]
     assert git_repo.check_config({}) == [
-        "Give exactly one of “url” (http/https clone URL) or “path” (a local repository)."]
+        "Give exactly one of “url” (http/https clone URL) or “path” (a local repository)."
+    ]
     assert git_repo.check_config({"path": "relative/repo"}) == ["“path” must be an absolute path."]

@@ -27,8 +27,13 @@ def _stored_json(run) -> dict:
 
 
 def test_http_json_collects_selected_fields_with_the_bearer_token(officer, api_server):
-    c = connector(officer, name="IdP", kind="http_json", secret=TOKEN,
-                  config={"url": api_server.url("/users"), "fields": ["id", "profile.login", "mfa.enrolled"]})
+    c = connector(
+        officer,
+        name="IdP",
+        kind="http_json",
+        secret=TOKEN,
+        config={"url": api_server.url("/users"), "fields": ["id", "profile.login", "mfa.enrolled"]},
+    )
     run = connector_run(c, acting_user=officer)
     assert run.status == "succeeded", run.error
     assert api_server.hits[0][2]["Authorization"] == f"Bearer {TOKEN}"
@@ -43,8 +48,14 @@ def test_http_json_collects_selected_fields_with_the_bearer_token(officer, api_s
 
 
 def test_http_json_policy_denies_with_reasons(officer, api_server):
-    c = connector(officer, name="IdP", kind="http_json", secret=TOKEN, policy=MFA_POLICY,
-                  config={"url": api_server.url("/users"), "fields": ["profile.login", "mfa.enrolled"]})
+    c = connector(
+        officer,
+        name="IdP",
+        kind="http_json",
+        secret=TOKEN,
+        policy=MFA_POLICY,
+        config={"url": api_server.url("/users"), "fields": ["profile.login", "mfa.enrolled"]},
+    )
     run = connector_run(c, acting_user=officer)
     assert run.status == "succeeded"
     assert run.policy_allow is False
@@ -52,19 +63,27 @@ def test_http_json_policy_denies_with_reasons(officer, api_server):
 
 
 def test_http_json_custom_secret_header(officer, api_server):
-    c = connector(officer, name="Git host", kind="http_json", secret="glpat-x",
-                  config={"url": api_server.url("/public"), "secret_header": "PRIVATE-TOKEN"})
+    c = connector(
+        officer,
+        name="Git host",
+        kind="http_json",
+        secret="glpat-x",
+        config={"url": api_server.url("/public"), "secret_header": "PRIVATE-TOKEN"},
+    )
     assert connector_run(c, acting_user=officer).status == "succeeded"
     assert api_server.hits[0][2]["PRIVATE-TOKEN"] == "glpat-x"
 
 
-@pytest.mark.parametrize(("path", "message"), [
-    ("/users", "HTTP 401 (check the secret)"),  # no secret configured
-    ("/forbidden", "HTTP 403"),
-    ("/malformed", "did not answer valid JSON"),
-    ("/redirect", "redirect"),
-    ("/nothing-here", "HTTP 404"),
-])
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/users", "HTTP 401 (check the secret)"),  # no secret configured
+        ("/forbidden", "HTTP 403"),
+        ("/malformed", "did not answer valid JSON"),
+        ("/redirect", "redirect"),
+        ("/nothing-here", "HTTP 404"),
+    ],
+)
 def test_http_json_permanent_errors_fail_at_once_with_nothing_stored(officer, api_server, path, message):
     c = connector(officer, name="IdP", kind="http_json", config={"url": api_server.url(path)})
     run = connector_run(c, acting_user=officer)
@@ -93,7 +112,9 @@ def test_http_json_connection_refused_is_transient():
 
 
 def test_http_json_refuses_other_schemes():
-    assert http_json.check_config({"url": "file:///etc/passwd"}) == ["“url” must be an http:// or https:// URL."]
+    assert http_json.check_config({"url": "file:///etc/passwd"}) == [
+        "“url” must be an http:// or https:// URL."
+    ]
     with pytest.raises(PermanentError):
         http_json.collect({"url": "file:///etc/passwd"}, "")
 
@@ -101,4 +122,6 @@ def test_http_json_refuses_other_schemes():
 def test_http_json_selects_fields_of_one_object():
     data = {"settings": {"mfa_required": True}, "noise": 1}
     assert http_json.select(data, ["settings.mfa_required", "missing.x"]) == {
-        "settings.mfa_required": True, "missing.x": None}
+        "settings.mfa_required": True,
+        "missing.x": None,
+    }

@@ -13,8 +13,10 @@ pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="needs
 
 def _conninfo() -> str:
     db = connection.settings_dict
-    return (f"host={db.get('HOST') or '127.0.0.1'} port={db.get('PORT') or 5432} "
-            f"dbname={db['NAME']} user={db.get('USER') or 'postgres'}")
+    return (
+        f"host={db.get('HOST') or '127.0.0.1'} port={db.get('PORT') or 5432} "
+        f"dbname={db['NAME']} user={db.get('USER') or 'postgres'}"
+    )
 
 
 def _config(**queries) -> dict:
@@ -32,10 +34,16 @@ deny contains msg if {
 
 
 def test_postgres_runs_queries_and_the_policy(officer, db):
-    c = connector(officer, name="Inference DB roles", kind="postgres", policy=SUPERUSER_POLICY, config=_config(
-        superusers="SELECT rolname FROM pg_roles WHERE rolsuper ORDER BY rolname",
-        read_only="SHOW transaction_read_only",
-    ))
+    c = connector(
+        officer,
+        name="Inference DB roles",
+        kind="postgres",
+        policy=SUPERUSER_POLICY,
+        config=_config(
+            superusers="SELECT rolname FROM pg_roles WHERE rolsuper ORDER BY rolname",
+            read_only="SHOW transaction_read_only",
+        ),
+    )
     run = connector_run(c, acting_user=officer)
     assert run.status == "succeeded", run.error
     with connection.cursor() as cursor:
@@ -55,7 +63,9 @@ def test_postgres_refuses_writes(db):
 
 
 def test_postgres_bad_sql_is_permanent_and_names_the_query(officer, db):
-    c = connector(officer, name="Broken", kind="postgres", config=_config(roles="SELEC rolname FROM pg_roles"))
+    c = connector(
+        officer, name="Broken", kind="postgres", config=_config(roles="SELEC rolname FROM pg_roles")
+    )
     run = connector_run(c, acting_user=officer)
     assert run.status == "failed"
     assert "Query “roles” failed" in run.error and "syntax error" in run.error
@@ -69,18 +79,22 @@ def test_postgres_statement_timeout_is_transient(db):
 
 def test_postgres_unknown_database_is_permanent(db):
     config = _config(one="SELECT 1")
-    config["conninfo"] = config["conninfo"].replace(f"dbname={connection.settings_dict['NAME']}", "dbname=nope_x")
+    config["conninfo"] = config["conninfo"].replace(
+        f"dbname={connection.settings_dict['NAME']}", "dbname=nope_x"
+    )
     with pytest.raises(PermanentError, match="does not exist"):
         postgres.collect(config, "")
 
 
 def test_postgres_unreachable_server_is_transient(db):
     with pytest.raises(TransientError, match="Cannot connect"):
-        postgres.collect({"conninfo": "host=127.0.0.1 port=9 dbname=x user=x", "queries": {"a": "SELECT 1"}}, "")
+        postgres.collect(
+            {"conninfo": "host=127.0.0.1 port=9 dbname=x user=x", "queries": {"a": "SELECT 1"}}, ""
+        )
 
 
 def test_postgres_config_is_checked():
     assert postgres.check_config({"queries": {}}) == [
-        "“conninfo” is required, e.g. \"host=db port=5432 dbname=app user=reader\".",
+        '“conninfo” is required, e.g. "host=db port=5432 dbname=app user=reader".',
         "“queries” must map names to SQL statements (at least one).",
     ]

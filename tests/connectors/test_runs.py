@@ -9,11 +9,17 @@ from django.urls import reverse
 from django.utils import timezone
 
 from controls.models import SoAEntry
-from evidence.connector_runs import connector_run, connector_run_execute, connector_run_request, connectors_enqueue_due
+from evidence.connector_runs import (
+    connector_run,
+    connector_run_execute,
+    connector_run_request,
+    connectors_enqueue_due,
+)
 from evidence.models import ConnectorRun, Evidence, EvidenceFile
 from evidence.policies import EXAMPLE as SUPERUSER_POLICY
 from tests import factories
-from tests.connectors.builders import connector, run as make_run
+from tests.connectors.builders import connector
+from tests.connectors.builders import run as make_run
 
 
 def test_transient_errors_retry_then_fail(officer, api_server, settings, django_capture_on_commit_callbacks):

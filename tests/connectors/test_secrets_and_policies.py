@@ -60,7 +60,7 @@ def test_changed_key_makes_the_run_fail_clearly(officer, settings):
 
 def test_old_rego_syntax_is_refused(officer):
     with pytest.raises(ValidationError) as error:
-        connector(officer, policy="package p\ndeny[msg] { msg := \"x\" }")
+        connector(officer, policy='package p\ndeny[msg] { msg := "x" }')
     assert "Rego v1 syntax" in str(error.value)
     assert not Connector.objects.exists()
 
@@ -72,15 +72,17 @@ def test_policy_that_does_not_compile_is_refused(officer):
 
 def test_bad_config_is_refused_with_every_problem(officer):
     with pytest.raises(ValidationError) as error:
-        connector_create(acting_user=officer, name="x", kind="http_json", config={"url": "ftp://x", "fields": "a"})
+        connector_create(
+            acting_user=officer, name="x", kind="http_json", config={"url": "ftp://x", "fields": "a"}
+        )
     assert error.value.message_dict["config"] == [
         "“url” must be an http:// or https:// URL.",
-        "“fields” must be a list of dotted field paths, e.g. [\"profile.login\"].",
+        '“fields” must be a list of dotted field paths, e.g. ["profile.login"].',
     ]
 
 
 def test_policy_allow_and_deny():
-    policy = "package p\n\ndefault allow := false\nallow if input.ok\ndeny contains \"bad\" if input.bad\n"
+    policy = 'package p\n\ndefault allow := false\nallow if input.ok\ndeny contains "bad" if input.bad\n'
     assert policy_evaluate(policy, {"ok": True}).allow is True
     assert policy_evaluate(policy, {"ok": False}).allow is False
     result = policy_evaluate(policy, {"ok": True, "bad": True})

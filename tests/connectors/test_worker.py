@@ -25,9 +25,15 @@ def _wait_for(run_pk: int, timeout: float = 60) -> ConnectorRun:
 def test_connector_runs_through_the_celery_worker(celery_worker_process, api_server):
     officer = factories.officer(username="worker-officer")
     entry = factories.soa_entry("8.5")
-    c = connector(officer, name="Public settings", kind="http_json", controls=[entry.control],
-                  config={"url": api_server.url("/public"), "fields": ["settings.mfa_required"]},
-                  policy='package p\n\ndeny contains "MFA is optional" if not input.data.data["settings.mfa_required"]\n')
+    c = connector(
+        officer,
+        name="Public settings",
+        kind="http_json",
+        controls=[entry.control],
+        config={"url": api_server.url("/public"), "fields": ["settings.mfa_required"]},
+        policy="package p\n\n"
+        'deny contains "MFA is optional" if not input.data.data["settings.mfa_required"]\n',
+    )
     run = connector_run_request(c, acting_user=officer)  # autocommit: enqueued at once
     run = _wait_for(run.pk)
     assert run.status == "succeeded", run.error

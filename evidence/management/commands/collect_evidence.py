@@ -24,7 +24,9 @@ class Command(BaseCommand):
         if run.status != ConnectorRun.Status.SUCCEEDED:
             raise CommandError(f"Run {run.pk} failed: {run.error}")
         policy = {True: "policy passed", False: "policy FAILED", None: "no policy"}[run.policy_allow]
-        self.stdout.write(f"Run {run.pk} succeeded in {run.duration.total_seconds():.2f} s: "
-                          f"evidence {run.evidence_id}, {policy}.")
+        self.stdout.write(
+            f"Run {run.pk} succeeded in {run.duration.total_seconds():.2f} s: "
+            f"evidence {run.evidence_id}, {policy}."
+        )
         for reason in run.policy_reasons:
             self.stdout.write(f"  - {reason}")
