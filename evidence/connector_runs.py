@@ -13,6 +13,7 @@ import logging
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -27,6 +28,8 @@ from isms.access import can
 logger = logging.getLogger(__name__)
 Status = ConnectorRun.Status
 Trigger = ConnectorRun.Trigger
+# Far longer than a run with all its retries takes (default backoff: 30 + 60 + 120 s).
+STALE_AFTER = datetime.timedelta(hours=1)
 
 
 def connector_run_request(
@@ -54,8 +57,23 @@ def _enqueue(run_id: int) -> None:
     connector_run_task.delay(run_id)
 
 
+def runs_abandon_stale(*, now: datetime.datetime | None = None) -> int:
+    """Fail runs that have been pending, running or retrying for longer than STALE_AFTER: their
+    worker died or their message was lost, and they would block the connector for ever."""
+    cutoff = (now or timezone.now()) - STALE_AFTER
+    stale = ConnectorRun.objects.active().filter(
+        Q(started_at__lt=cutoff) | Q(started_at__isnull=True, created_at__lt=cutoff)
+    )
+    count = 0
+    for run in stale.select_related("connector"):
+        _fail(run, "The run did not finish within an hour (a worker stopped or the queue lost it).")
+        count += 1
+    return count
+
+
 def connectors_enqueue_due(*, now: datetime.datetime | None = None) -> list[ConnectorRun]:
     """Request a run of every enabled connector that is due (called by beat every minute)."""
+    runs_abandon_stale(now=now)
     return [
         connector_run_request(connector, trigger=Trigger.SCHEDULE)
         for connector in Connector.objects.due(now).exclude(runs__status__in=ConnectorRun.ACTIVE)
@@ -69,7 +87,7 @@ def _claim(run_id: int) -> ConnectorRun | None:
             return None  # already done, or another worker has it
         run.status = Status.RUNNING
         run.attempts += 1
-        run.started_at = run.started_at or timezone.now()
+        run.started_at = timezone.now()  # of this attempt: durations leave out the backoff waits
         run.save()
     return run
 

@@ -116,3 +116,16 @@ def test_collect_evidence_command_errors(officer):
     connector(officer, name="Down", kind="http_json", config={"url": "http://127.0.0.1:9/x"})
     with pytest.raises(CommandError, match="Cannot connect"):
         call_command("collect_evidence", "Down")
+
+
+def test_stale_runs_are_failed_so_the_connector_is_scheduled_again(officer):
+    c = connector(officer)
+    old = timezone.now() - datetime.timedelta(hours=2)
+    stuck = make_run(c, status="running", started_at=old, created_at=old)
+    lost = make_run(connector(officer, name="Other"), created_at=old)  # pending, message lost
+    runs = connectors_enqueue_due()
+    stuck.refresh_from_db()
+    lost.refresh_from_db()
+    assert stuck.status == lost.status == "failed" and "did not finish within an hour" in stuck.error
+    assert {r.connector.name for r in runs} == {"ISMS access review", "Other"}
+    assert connector_run_execute(stuck.pk) is None  # a late redelivery does not resurrect it
