@@ -23,6 +23,7 @@ class ConnectorForm(_Styled, forms.ModelForm):
     """The secret is write-only: the field is always empty; leaving it empty keeps the stored one."""
 
     config = forms.JSONField(
+        label="Configuration",
         initial=dict,
         required=False,
         widget=forms.Textarea(attrs={"rows": 8, "class": "form-control font-monospace"}),

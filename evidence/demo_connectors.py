@@ -4,7 +4,7 @@ and an identity provider that is not reachable from the demo, so a failing conne
 from controls.models import Control
 from evidence.connector_runs import connector_run
 from evidence.connector_services import connector_create, suite_create
-from evidence.models import Connector, PolicyTestSuite
+from evidence.models import Connector, ConnectorRun, PolicyTestSuite
 
 ACCESS_POLICY = """package isms.access_review
 
@@ -72,7 +72,7 @@ def seed(users: dict) -> None:
             description="Weekly review of who holds which role in this ISMS and when they last signed in.",
         )
         for _ in range(2):
-            connector_run(review, acting_user=officer)
+            connector_run(review, acting_user=officer, trigger=ConnectorRun.Trigger.MANUAL)
     if not Connector.objects.filter(name="Identity provider users").exists():
         idp = connector_create(
             acting_user=officer,
@@ -88,4 +88,4 @@ def seed(users: dict) -> None:
             description="User list with MFA enrolment from the identity provider "
             "(not reachable in the demo).",
         )
-        connector_run(idp, acting_user=officer)
+        connector_run(idp, acting_user=officer, trigger=ConnectorRun.Trigger.MANUAL)

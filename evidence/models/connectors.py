@@ -90,9 +90,11 @@ class Connector(models.Model):
     config = models.JSONField(default=dict, blank=True, help_text="Kind-specific settings (JSON).")
     secret_encrypted = models.TextField(blank=True, editable=False)
     enabled = models.BooleanField(default=True, help_text="Disabled connectors are not scheduled.")
-    interval_minutes = models.PositiveIntegerField(default=24 * 60, help_text="How often it runs.")
+    interval_minutes = models.PositiveIntegerField(
+        "run every (minutes)", default=24 * 60, help_text="1440 is daily, 10080 weekly."
+    )
     evidence_valid_days = models.PositiveIntegerField(
-        default=30, help_text="Validity of the evidence each run produces."
+        "evidence valid for (days)", default=30, help_text="Validity of the evidence each run produces."
     )
     controls = models.ManyToManyField("controls.Control", blank=True, related_name="connectors")
     policy = models.TextField(
