@@ -1,13 +1,16 @@
 """Writes of connectors: registering and editing them, and policy test suites (versioned).
 Runs are in evidence.connector_runs."""
 
+import datetime
 from collections.abc import Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.utils import timezone
 
 from controls.models import Control
 from evidence.connector_crypto import secret_encrypt
+from evidence.connector_runs import soa_check_status_refresh
 from evidence.connectors import kind_module
 from evidence.connectors.slm_endpoint import check_cases
 from evidence.models import Connector, PolicyTestSuite, PolicyTestSuiteVersion
@@ -70,20 +73,28 @@ def connector_update(
     controls: Sequence[Control] | None = None,
     **fields,
 ) -> Connector:
-    """Change a connector. A blank secret keeps the stored one; clear_secret removes it."""
+    """Change a connector. A blank secret keeps the stored one; clear_secret removes it. The SoA
+    check status of the controls it evidenced, and now evidences, is recomputed (a disabled or
+    unlinked connector no longer counts)."""
     if not can(acting_user, "change", instance):
         raise PermissionDenied
+    previous_controls = list(instance.controls.all())
+    old_interval = instance.interval_minutes
     for key, value in fields.items():
         setattr(instance, key, value)
     if secret:
         instance.secret_encrypted = secret_encrypt(secret)
     elif clear_secret:
         instance.secret_encrypted = ""
+    if instance.interval_minutes != old_interval and instance.next_due_at:
+        soonest = timezone.now() + datetime.timedelta(minutes=instance.interval_minutes)
+        instance.next_due_at = min(instance.next_due_at, soonest)
     _check(instance)
     with transaction.atomic():
         instance.save()
         if controls is not None:
             instance.controls.set(controls)
+        soa_check_status_refresh({*previous_controls, *instance.controls.all()})
     return instance
 
 

@@ -129,3 +129,50 @@ def test_stale_runs_are_failed_so_the_connector_is_scheduled_again(officer):
     assert stuck.status == lost.status == "failed" and "did not finish within an hour" in stuck.error
     assert {r.connector.name for r in runs} == {"ISMS access review", "Other"}
     assert connector_run_execute(stuck.pk) is None  # a late redelivery does not resurrect it
+
+
+def test_unlinking_or_disabling_a_connector_updates_the_soa(officer):
+    from evidence.connector_services import connector_update
+
+    entry = factories.soa_entry("5.18")
+    c = connector(officer, policy=SUPERUSER_POLICY, controls=[entry.control])
+    factories.UserFactory(username="root2", is_superuser=True)
+    connector_run(c, acting_user=officer)
+    entry.refresh_from_db()
+    assert entry.automated_check_status == SoAEntry.CheckStatus.FAIL
+    connector_update(acting_user=officer, instance=c, enabled=False)
+    entry.refresh_from_db()
+    assert entry.automated_check_status == SoAEntry.CheckStatus.UNKNOWN
+    connector_update(acting_user=officer, instance=c, enabled=True, controls=[])
+    entry.refresh_from_db()
+    assert entry.automated_check_status == SoAEntry.CheckStatus.UNKNOWN
+
+
+def test_a_shorter_interval_brings_the_next_run_forward(officer):
+    from evidence.connector_services import connector_update
+
+    c = connector(officer, interval_minutes=7 * 24 * 60)
+    connector_run(c, acting_user=officer)
+    c.refresh_from_db()
+    connector_update(acting_user=officer, instance=c, interval_minutes=60)
+    assert c.next_due_at <= timezone.now() + datetime.timedelta(minutes=60)
+
+
+def test_the_audit_trail_keeps_the_request_and_the_outcome_of_a_run(officer):
+    from isms.models import AuditEntry
+
+    run = connector_run(connector(officer), acting_user=officer)
+    entries = AuditEntry.objects.filter(content_type__model="connectorrun", object_id=run.pk)
+    statuses = [e.changes.get("status") for e in entries.order_by("pk")]
+    assert len(statuses) == 2  # created (pending) and finished (succeeded); not "running"
+    assert statuses[-1][1] == "succeeded"
+
+
+def test_beat_schedules_the_due_connectors_task(officer, settings):
+    from evidence.tasks import connectors_due_task
+    from isms.celery import app
+
+    entry = settings.CELERY_BEAT_SCHEDULE["connectors-due"]
+    assert entry["task"] in app.tasks and entry["schedule"] == 60.0
+    connector(officer)
+    assert connectors_due_task.delay().get() == 1
