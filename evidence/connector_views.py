@@ -47,6 +47,7 @@ class ConnectorDetailView(IsmsDetailView):
             **kwargs,
             runs=runs,
             active_run=next((r for r in runs if r.is_active), None),
+            latest=next((r for r in runs if not r.is_active), None),
             can_run=can(self.request.user, "run", connector),
             config_json=json.dumps(connector.config, indent=2, sort_keys=True),
         )

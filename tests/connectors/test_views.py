@@ -165,3 +165,11 @@ def test_pack_section_lists_latest_results(officer):
     assert sha in html and '<table class="pack">' in html and "<script" not in html
     [before] = pack_sections(run.finished_at.date().replace(year=2000))
     assert before["context"]["connectors"] == []
+
+
+def test_detail_lists_the_reasons_of_a_failed_policy(officer, client):
+    c = connector(officer, policy='package p\n\ndeny contains "no one reviewed the roles" if true\n')
+    connector_run(c, acting_user=officer)
+    client.force_login(officer)
+    page = client.get(c.get_absolute_url()).content.decode()
+    assert "The policy failed" in page and "<li>no one reviewed the roles</li>" in page
