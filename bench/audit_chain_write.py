@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "isms.settings")
 os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-0123456789-0123456789-0123456789")
+os.environ.setdefault("CONNECTOR_SECRET_KEY", "YmVuY2gtb25seS1jb25uZWN0b3Ita2V5LTMyYnl0ZXM=")
 
 import django  # noqa: E402
 

@@ -85,6 +85,7 @@ def main(size_mb: int) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="isms-bench-"))
     env = os.environ | {
         "DEBUG": "0", "SECRET_KEY": "bench-only-" + "x" * 50, "ALLOWED_HOSTS": "127.0.0.1",
+        "CONNECTOR_SECRET_KEY": "YmVuY2gtb25seS1jb25uZWN0b3Ita2V5LTMyYnl0ZXM=",
         "SECURE_SSL_REDIRECT": "0", "SECURE_HSTS_SECONDS": "0", "STATIC_MANIFEST": "0",
         "MEDIA_ROOT": str(tmp / "media"), "CELERY_TASK_ALWAYS_EAGER": "1",
         "CELERY_BROKER_URL": "memory://", "EVIDENCE_MAX_UPLOAD_BYTES": str(size + CHUNK),

@@ -15,6 +15,7 @@ PANEL_PROVIDERS = [
     "controls.dashboard",
     "evidence.dashboard",
     "governance.dashboard",
+    "evidence.connector_dashboard",
 ]
 
 

@@ -23,6 +23,8 @@ NAVIGATION = [
     ("Operations", "My policies", "governance:my-policies", "governance.Policy"),
     ("Operations", "Objectives", "governance:objective-list", "governance.Objective"),
     ("Assurance", "Audit trail", "audittrail-list", "isms.AuditEntry"),
+    ("Operations", "Connectors", "connectors:connector-list", "evidence.Connector"),
+    ("Operations", "SLM test suites", "connectors:suite-list", "evidence.PolicyTestSuite"),
 ]
 
 

@@ -229,7 +229,22 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "governance.tasks.objectives_measure_task",
         "schedule": crontab(hour=6, minute=30),
     },
+    "connectors-due": {
+        "task": "evidence.tasks.connectors_due_task",
+        "schedule": 60.0,
+    },
 }
+
+# --- Connectors -----------------------------------------------------------------------------
+# Connector secrets are encrypted with this key (Fernet: 32 url-safe base64 bytes; generate one with
+# `python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"`).
+# Losing it makes stored secrets unreadable: keep it with the database backups' keys.
+CONNECTOR_SECRET_KEY = env.str("CONNECTOR_SECRET_KEY", default="")
+if not CONNECTOR_SECRET_KEY and not DEBUG:
+    raise ImproperlyConfigured("CONNECTOR_SECRET_KEY must be set when DEBUG is off.")
+CONNECTOR_MAX_RETRIES = env.int("CONNECTOR_MAX_RETRIES", default=3)
+CONNECTOR_RETRY_BACKOFF = env.int("CONNECTOR_RETRY_BACKOFF", default=30)  # seconds, doubled per retry
+CONNECTOR_TIMEOUT = env.int("CONNECTOR_TIMEOUT", default=20)  # seconds per network call
 
 # --- REST API -------------------------------------------------------------------------------
 REST_FRAMEWORK = {

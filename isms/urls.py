@@ -18,6 +18,7 @@ urlpatterns = [
     path("controls/", include("controls.urls")),
     path("evidence/", include("evidence.urls")),
     path("governance/", include("governance.urls")),
+    path("connectors/", include("evidence.connector_urls")),
     path("api/v1/", include("evidence.api_urls")),
     path("admin/", admin.site.urls),
 ]

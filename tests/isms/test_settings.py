@@ -11,6 +11,7 @@ from django.conf import settings
 PRODUCTION = {
     "DEBUG": "0",
     "SECRET_KEY": secrets.token_urlsafe(64),
+    "CONNECTOR_SECRET_KEY": "dGVzdC1vbmx5LWNvbm5lY3Rvci1rZXktMzItYnl0ZXM=",
     "ALLOWED_HOSTS": "isms.example.com",
     "SECURE_SSL_REDIRECT": "1",
     "SESSION_COOKIE_SECURE": "1",
@@ -38,3 +39,9 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = _manage("check", **(PRODUCTION | {"SECRET_KEY": ""}))
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_connector_secret_key():
+    result = _manage("check", **(PRODUCTION | {"CONNECTOR_SECRET_KEY": ""}))
+    assert result.returncode != 0
+    assert "CONNECTOR_SECRET_KEY must be set" in result.stderr
