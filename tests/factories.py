@@ -68,6 +68,14 @@ def auditor(active: bool = True, **kwargs) -> User:
     return user
 
 
+def totp_device(user, confirmed: bool = True, key: str | None = None):
+    """A TOTP device of the user (a random secret unless `key`, hex, is given)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    fields = {"key": key} if key else {}
+    return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=confirmed, **fields)
+
+
 class AssetFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "isms.Asset"
