@@ -35,7 +35,7 @@ CSV_COLUMNS = ["at", "auditor", "method", "path", "view", "kind", "status", "obj
 
 class EngagementListView(IsmsListView):
     model = AuditEngagement
-    queryset = AuditEngagement.objects.annotate(auditor_count=Count("auditors"))
+    queryset = AuditEngagement.objects.annotate(auditor_count=Count("auditors")).order_by("-start_date", "name")
     filterset_class = EngagementFilter
     template_name = "isms/engagement_list.html"
     partial_template_name = "isms/_engagement_rows.html"
@@ -48,6 +48,7 @@ class EngagementDetailView(IsmsDetailView):
     model = AuditEngagement
     queryset = AuditEngagement.objects.select_related("ended_by").prefetch_related("auditors")
     template_name = "isms/engagement_detail.html"
+    context_object_name = "engagement"
 
     def get_context_data(self, **kwargs):
         engagement, user = self.object, self.request.user
