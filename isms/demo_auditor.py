@@ -6,7 +6,7 @@ from base64 import b32decode
 
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-DEMO_TOTP_SECRET = "DEMOAUDITORTOTPSECRETKEY234567AB"  # base32, printed by seed_demo
+DEMO_TOTP_SECRET = "DEMOAUDITORTOTPSECRETKEY234567AB"  # noqa: S105 (public demo secret, base32)
 DEMO_DEVICE_NAME = "Demo authenticator"
 
 
@@ -20,3 +20,5 @@ def seed(users: dict) -> None:
     TOTPDevice.objects.update_or_create(
         user=auditor, name=DEMO_DEVICE_NAME, defaults={"key": demo_totp_key(), "confirmed": True}
     )
+    auditor.mfa_enrolled = True
+    auditor.save(update_fields=["mfa_enrolled"])

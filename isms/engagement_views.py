@@ -35,7 +35,9 @@ CSV_COLUMNS = ["at", "auditor", "method", "path", "view", "kind", "status", "obj
 
 class EngagementListView(IsmsListView):
     model = AuditEngagement
-    queryset = AuditEngagement.objects.annotate(auditor_count=Count("auditors")).order_by("-start_date", "name")
+    queryset = AuditEngagement.objects.annotate(auditor_count=Count("auditors")).order_by(
+        "-start_date", "name"
+    )
     filterset_class = EngagementFilter
     template_name = "isms/engagement_list.html"
     partial_template_name = "isms/_engagement_rows.html"

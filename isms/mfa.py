@@ -2,7 +2,7 @@
 
 Auditors must enrol and verify a TOTP token before they see anything; officers and engineers
 may enrol voluntarily (and then verify at every sign-in); REQUIRE_MFA_FOR_ALL forces everyone.
-Whether a user has a confirmed device is read once at sign-in and kept in the session, so
+Whether a user has a confirmed device is kept on the user row (User.mfa_enrolled), so
 ordinary requests cost no extra query."""
 
 from __future__ import annotations
@@ -13,10 +13,8 @@ from base64 import b32encode
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
-from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.dispatch import receiver
 from django_otp import DEVICE_ID_SESSION_KEY, user_has_device
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -24,7 +22,6 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from isms.access import role_of
 from isms.roles import AUDITOR
 
-ENROLLED_SESSION_KEY = "isms_mfa_enrolled"
 DEVICE_NAME = "Authenticator app"
 
 
@@ -38,17 +35,11 @@ def mfa_pending(request) -> bool:
     user = request.user
     if not user.is_authenticated or user.is_verified():
         return False
-    return mfa_mandatory(user) or request.session.get(ENROLLED_SESSION_KEY, False)
+    return user.mfa_enrolled or mfa_mandatory(user)
 
 
 def is_enrolled(user) -> bool:
     return user_has_device(user, confirmed=True)
-
-
-@receiver(user_logged_in)
-def _remember_enrolment(sender, request, user, **kwargs):
-    if request is not None and hasattr(request, "session"):
-        request.session[ENROLLED_SESSION_KEY] = is_enrolled(user)
 
 
 def pending_device(user) -> TOTPDevice:
@@ -82,8 +73,8 @@ def mfa_enrol_confirm(request, *, token: str) -> TOTPDevice:
         TOTPDevice.objects.filter(user=user, confirmed=True).delete()
         device.confirmed = True
         device.save(update_fields=["confirmed"])
+        _set_enrolled(user, True)
     otp_login(request, device)
-    request.session[ENROLLED_SESSION_KEY] = True
     return device
 
 
@@ -100,6 +91,12 @@ def mfa_disable(request) -> None:
     """Remove the user's devices; refused when two-factor is mandatory for them."""
     if mfa_mandatory(request.user):
         raise PermissionDenied("Two-factor authentication is required for your account.")
-    TOTPDevice.objects.filter(user=request.user).delete()
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=request.user).delete()
+        _set_enrolled(request.user, False)
     request.session.pop(DEVICE_ID_SESSION_KEY, None)
-    request.session[ENROLLED_SESSION_KEY] = False
+
+
+def _set_enrolled(user, enrolled: bool) -> None:
+    user.mfa_enrolled = enrolled
+    user.save(update_fields=["mfa_enrolled"])

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from isms.access import may_sign_in
-from isms.mfa import ENROLLED_SESSION_KEY, mfa_pending
+from isms.mfa import mfa_pending
 
 
 class EngagementWindowMiddleware:
@@ -43,6 +43,5 @@ class MfaRequiredMiddleware:
             return None
         if request.path.startswith("/api/"):
             return JsonResponse({"detail": "Two-factor verification required."}, status=403)
-        enrolled = request.session.get(ENROLLED_SESSION_KEY, False)
-        target = reverse("mfa-verify" if enrolled else "mfa-enrol")
+        target = reverse("mfa-verify" if request.user.mfa_enrolled else "mfa-enrol")
         return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")

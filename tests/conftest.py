@@ -67,8 +67,9 @@ def personas(db) -> dict:
 
 
 def client_for(user, verified: bool = True) -> Client:
-    """A client signed in as `user`. Auditors (who must use two-factor authentication) get a
-    session verified with a TOTP device, as django_otp.login() leaves it, unless verified=False."""
+    """A client signed in as `user`. Users who must pass two-factor authentication (auditors,
+    enrolled users) get a session verified with a TOTP device, as django_otp.login() leaves it,
+    unless verified=False."""
     from django_otp import DEVICE_ID_SESSION_KEY
 
     from isms.mfa import mfa_mandatory
@@ -76,7 +77,7 @@ def client_for(user, verified: bool = True) -> Client:
     client = Client()
     if user is not None:
         client.force_login(user)
-        if verified and mfa_mandatory(user):
+        if verified and (user.mfa_enrolled or mfa_mandatory(user)):
             device = user.totpdevice_set.filter(confirmed=True).first() or factories.totp_device(user)
             session = client.session
             session[DEVICE_ID_SESSION_KEY] = device.persistent_id

@@ -73,7 +73,11 @@ def totp_device(user, confirmed: bool = True, key: str | None = None):
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     fields = {"key": key} if key else {}
-    return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=confirmed, **fields)
+    device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=confirmed, **fields)
+    if confirmed and not user.mfa_enrolled:
+        user.mfa_enrolled = True
+        user.save(update_fields=["mfa_enrolled"])
+    return device
 
 
 class AssetFactory(factory.django.DjangoModelFactory):

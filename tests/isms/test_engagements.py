@@ -14,7 +14,6 @@ from tests import factories
 from tests.conftest import client_for
 
 
-
 def _form(**fields):
     today = timezone.localdate()
     return {"name": "ISO 27001 surveillance 2027", "audit_firm": "Northbridge",
@@ -49,7 +48,9 @@ def test_engagement_auditors_must_be_auditors(officer, engineer):
 
 
 @pytest.mark.django_db
-def test_officer_invites_a_new_auditor_who_sets_a_password(officer, mailoutbox, django_capture_on_commit_callbacks):
+def test_officer_invites_a_new_auditor_who_sets_a_password(
+    officer, mailoutbox, django_capture_on_commit_callbacks
+):
     engagement = factories.AuditEngagementFactory()
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for(officer).post(
@@ -66,26 +67,33 @@ def test_officer_invites_a_new_auditor_who_sets_a_password(officer, mailoutbox, 
     link = re.search(r"http://testserver(/accounts/reset/\S+)", mail.body).group(1)
     client = Client()
     form_url = client.get(link, follow=True).redirect_chain[-1][0]
-    response = client.post(form_url, {"new_password1": "a-long-passphrase-2026", "new_password2": "a-long-passphrase-2026"})
+    password = "a-long-passphrase-2026"
+    response = client.post(form_url, {"new_password1": password, "new_password2": password})
     assert response.status_code == 302
     auditor.refresh_from_db()
-    assert auditor.check_password("a-long-passphrase-2026")
+    assert auditor.check_password(password)
     # The link is one-time: used once, it no longer works.
     assert client.get(link, follow=True).context["validlink"] is False
 
 
 @pytest.mark.django_db
-def test_invite_reuses_the_account_with_the_same_email(officer, auditor, mailoutbox, django_capture_on_commit_callbacks):
+def test_invite_reuses_the_account_with_the_same_email(
+    officer, auditor, mailoutbox, django_capture_on_commit_callbacks
+):
     engagement = factories.AuditEngagementFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        client_for(officer).post(reverse("engagement-invite", args=[engagement.pk]), {"email": "ADA@example.com"})
+        client_for(officer).post(
+            reverse("engagement-invite", args=[engagement.pk]), {"email": "ADA@example.com"}
+        )
     assert list(engagement.auditors.all()) == [auditor]
     assert User.objects.filter(email__iexact="ada@example.com").count() == 1
     assert len(mailoutbox) == 1
 
 
 @pytest.mark.django_db
-def test_invite_refuses_a_staff_address(officer, engineer, mailoutbox, django_capture_on_commit_callbacks):
+def test_invite_refuses_a_staff_address(
+    officer, engineer, mailoutbox, django_capture_on_commit_callbacks
+):
     engagement = factories.AuditEngagementFactory()
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for(officer).post(
@@ -120,7 +128,8 @@ def test_engagement_status_filter(officer):
     factories.AuditEngagementFactory(name="Early end", ended_at=timezone.now())
     client = client_for(officer)
     for status, name in (("active", "Now"), ("upcoming", "Later"), ("ended", "Early end")):
-        names = [e.name for e in client.get(reverse("engagement-list"), {"status": status}).context["object_list"]]
+        response = client.get(reverse("engagement-list"), {"status": status})
+        names = [e.name for e in response.context["object_list"]]
         assert names == [name]
 
 
@@ -135,7 +144,7 @@ def test_auditor_reads_the_engagement_without_edit_buttons(auditor):
 @pytest.mark.django_db
 @pytest.mark.parametrize("rows", [1, 50])
 def test_engagement_list_query_count_is_constant(officer, rows, django_assert_max_num_queries):
-    for n in range(rows):
+    for _ in range(rows):
         factories.AuditEngagementFactory(auditors=[factories.UserFactory(role=AUDITOR)])
     client = client_for(officer)
     with django_assert_max_num_queries(10):
