@@ -9,6 +9,8 @@ urlpatterns = [
     path("<int:pk>/edit/", views.EngagementUpdateView.as_view(), name="engagement-edit"),
     path("<int:pk>/invite/", views.EngagementInviteView.as_view(), name="engagement-invite"),
     path("<int:pk>/end/", views.EngagementEndView.as_view(), name="engagement-end"),
+    path("<int:pk>/auditors/<int:user_pk>/reset-two-factor/", views.EngagementAuditorMfaResetView.as_view(),
+         name="engagement-auditor-mfa-reset"),
     path("<int:pk>/access-log/", views.EngagementAccessListView.as_view(), name="engagement-access"),
     path("<int:pk>/access-log.csv", views.engagement_access_export, name="engagement-access-export"),
 ]

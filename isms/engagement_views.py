@@ -24,6 +24,7 @@ from isms.generic import (
 from isms.models import AuditEngagement, AuditorAccess
 from isms.services.engagements import (
     engagement_auditor_invite,
+    engagement_auditor_mfa_reset,
     engagement_create,
     engagement_end,
     engagement_update,
@@ -110,6 +111,15 @@ class EngagementInviteView(ObjectPermissionMixin, SingleObjectMixin, ServiceForm
 class EngagementEndView(IsmsActionView):
     permission_action, model, service = "change", AuditEngagement, engagement_end
     success_message = "Engagement ended: its auditors can no longer sign in."
+
+
+class EngagementAuditorMfaResetView(IsmsActionView):
+    permission_action, model, service = "change", AuditEngagement, engagement_auditor_mfa_reset
+    success_message = "Two-factor reset: the auditor sets up a new authenticator at the next log-in."
+
+    def service_kwargs(self) -> dict:
+        auditor = get_object_or_404(self.object.auditors.all(), pk=self.kwargs["user_pk"])
+        return {"auditor": auditor}
 
 
 class EngagementAccessListView(IsmsListView):

@@ -117,3 +117,20 @@ def engagement_auditor_invite(
     body = render_to_string("isms/email/auditor_invitation.txt", context)
     transaction.on_commit(lambda: send_mail(subject, body, None, [user.email]))
     return user
+
+
+@transaction.atomic
+def engagement_auditor_mfa_reset(
+    engagement: AuditEngagement, *, acting_user: User, auditor: User
+) -> User:
+    """Remove an auditor's authenticator (lost phone): at their next log-in they enrol a new one.
+    Confirm the auditor's identity out of band first."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    _check(acting_user, "change", engagement)
+    if not engagement.auditors.filter(pk=auditor.pk).exists():
+        raise ValidationError("This person is not an auditor of this engagement.")
+    TOTPDevice.objects.filter(user=auditor).delete()
+    auditor.mfa_enrolled = False
+    auditor.save(update_fields=["mfa_enrolled"])
+    return auditor

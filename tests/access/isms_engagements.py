@@ -7,6 +7,11 @@ def _engagement(personas) -> dict:
     return {"pk": factories.AuditEngagementFactory(name="Surveillance audit").pk}
 
 
+def _engagement_auditor(personas) -> dict:
+    engagement = personas["auditor"].audit_engagements.get()
+    return {"pk": engagement.pk, "user_pk": personas["auditor"].pk}
+
+
 def _bad_reset_link(personas) -> dict:
     return {"uidb64": "MQ", "token": "not-a-token"}
 
@@ -19,6 +24,9 @@ EXPECTED = {
     "engagement-edit": ("302 403 404 200 403 302", "302 403 404 200 403 302", _engagement),
     "engagement-invite": ("302 403 404 200 403 302", "302 403 404 200 403 302", _engagement),
     "engagement-end": ("302 403 405 405 403 302", "302 403 404 302 403 302", _engagement),
+    "engagement-auditor-mfa-reset": (
+        "302 403 405 405 403 302", "302 403 404 302 403 302", _engagement_auditor
+    ),
     "engagement-access": ("302 403 403 200 200 302", "302 403 403 405 405 302", _engagement),
     "engagement-access-export": ("302 403 403 200 200 302", "302 403 403 405 405 302", _engagement),
     # Two-factor pages only touch the user's own device and session. Engineers and officers have

@@ -150,3 +150,29 @@ def test_engagement_list_query_count_is_constant(officer, rows, django_assert_ma
     with django_assert_max_num_queries(10):
         response = client.get(reverse("engagement-list"))
     assert len(response.context["object_list"]) == rows
+
+
+@pytest.mark.django_db
+def test_officer_resets_an_auditors_two_factor(officer, auditor):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    factories.totp_device(auditor)
+    engagement = auditor.audit_engagements.get()
+    url = reverse("engagement-auditor-mfa-reset", args=[engagement.pk, auditor.pk])
+    assert client_for(officer).post(url).status_code == 302
+    auditor.refresh_from_db()
+    assert not auditor.mfa_enrolled and not TOTPDevice.objects.filter(user=auditor).exists()
+    client = Client()
+    client.post(reverse("login"), {"username": "ada", "password": "correct-horse-battery-staple"})
+    assert client.get("/").url.startswith(reverse("mfa-enrol"))
+
+
+@pytest.mark.django_db
+def test_reset_two_factor_refuses_someone_outside_the_engagement(officer, auditor):
+    other = factories.auditor(username="bob")
+    factories.totp_device(other)
+    engagement = auditor.audit_engagements.get()
+    url = reverse("engagement-auditor-mfa-reset", args=[engagement.pk, other.pk])
+    assert client_for(officer).post(url).status_code == 404
+    other.refresh_from_db()
+    assert other.mfa_enrolled
