@@ -4,6 +4,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from django_htmx.http import HttpResponseClientRedirect
 
 from isms.access import may_sign_in
 from isms.mfa import mfa_pending
@@ -44,4 +45,6 @@ class MfaRequiredMiddleware:
         if request.path.startswith("/api/"):
             return JsonResponse({"detail": "Two-factor verification required."}, status=403)
         target = reverse("mfa-verify" if request.user.mfa_enrolled else "mfa-enrol")
+        if getattr(request, "htmx", False):  # a partial swap must not show the form inside a table
+            return HttpResponseClientRedirect(target)
         return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")

@@ -183,3 +183,10 @@ def test_api_refuses_an_auditor_token(auditor):
     client = Client(headers={"Authorization": "Token abcd-secret"})
     response = client.get("/api/v1/evidence/")
     assert response.status_code in (401, 403) and "Auditor accounts" in response.json()["detail"]
+
+
+@pytest.mark.django_db
+def test_unverified_htmx_request_gets_a_client_redirect(auditor):
+    client = client_for(auditor, verified=False)
+    response = client.get(reverse("asset-list"), headers={"HX-Request": "true"})
+    assert response.headers["HX-Redirect"] == reverse("mfa-enrol")
