@@ -70,7 +70,7 @@ def mfa_enrol_confirm(request, *, token: str) -> TOTPDevice:
         device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).first()
         if device is None or not device.verify_token(token):
             raise ValidationError({"token": "That code is not right. Check the clock of your device."})
-        TOTPDevice.objects.filter(user=user, confirmed=True).delete()
+        TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         _set_enrolled(user, True)
