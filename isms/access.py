@@ -36,7 +36,7 @@ def engagement_active(user) -> bool:
     if not hasattr(user, "_isms_engagement_active"):
         today = timezone.localdate()
         user._isms_engagement_active = user.audit_engagements.filter(
-            start_date__lte=today, end_date__gte=today
+            start_date__lte=today, end_date__gte=today, ended_at__isnull=True
         ).exists()
     return user._isms_engagement_active
 

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from guardian.admin import GuardedModelAdmin
 
-from isms.models import AuditEngagement, AuditEntry, User
+from isms.models import AuditEngagement, AuditEntry, AuditorAccess, User
 
 admin.site.register(User, UserAdmin)
 
@@ -38,3 +38,12 @@ class AuditEntryAdmin(ReadOnlyModelAdmin):
     list_display = ["timestamp", "actor", "action", "content_type", "object_repr"]
     list_filter = ["action", "content_type"]
     list_select_related = ["actor", "content_type"]
+
+
+@admin.register(AuditorAccess)
+class AuditorAccessAdmin(ReadOnlyModelAdmin):
+    """The auditors' access log is only ever written by its middleware."""
+
+    list_display = ["at", "user", "engagement", "method", "path", "kind", "status_code"]
+    list_filter = ["kind", "engagement"]
+    list_select_related = ["user", "engagement"]

@@ -7,6 +7,7 @@ class IsmsConfig(AppConfig):
     verbose_name = "ISMS"
 
     def ready(self) -> None:
+        from isms import auditor_log  # noqa: F401  (signal receiver)
         from isms.roles import roles_sync_after_migrate
 
         # Groups and their permissions converge after every migrate (permissions exist by then).

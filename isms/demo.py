@@ -27,6 +27,7 @@ DEMO_STEPS: list[str] = [
     "isms.demo_assets", "isms.demo_training", "controls.demo", "risks.demo", "evidence.demo",
     "governance.demo",
     "evidence.demo_connectors",
+    "isms.demo_auditor",
 ]
 
 

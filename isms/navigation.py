@@ -25,6 +25,7 @@ NAVIGATION = [
     ("Assurance", "Audit trail", "audittrail-list", "isms.AuditEntry"),
     ("Operations", "Connectors", "connectors:connector-list", "evidence.Connector"),
     ("Operations", "SLM test suites", "connectors:suite-list", "evidence.PolicyTestSuite"),
+    ("Assurance", "Audit engagements", "engagement-list", "isms.AuditEngagement"),
 ]
 
 

@@ -66,10 +66,22 @@ def personas(db) -> dict:
     }
 
 
-def client_for(user) -> Client:
+def client_for(user, verified: bool = True) -> Client:
+    """A client signed in as `user`. Users who must pass two-factor authentication (auditors,
+    enrolled users) get a session verified with a TOTP device, as django_otp.login() leaves it,
+    unless verified=False."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    from isms.mfa import mfa_mandatory
+
     client = Client()
     if user is not None:
         client.force_login(user)
+        if verified and (user.mfa_enrolled or mfa_mandatory(user)):
+            device = user.totpdevice_set.filter(confirmed=True).first() or factories.totp_device(user)
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
     return client
 
 

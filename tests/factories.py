@@ -68,6 +68,18 @@ def auditor(active: bool = True, **kwargs) -> User:
     return user
 
 
+def totp_device(user, confirmed: bool = True, key: str | None = None):
+    """A TOTP device of the user (a random secret unless `key`, hex, is given)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    fields = {"key": key} if key else {}
+    device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=confirmed, **fields)
+    if confirmed and not user.mfa_enrolled:
+        user.mfa_enrolled = True
+        user.save(update_fields=["mfa_enrolled"])
+    return device
+
+
 class AssetFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "isms.Asset"

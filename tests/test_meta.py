@@ -9,8 +9,12 @@ from isms.access import ActionPermission
 from isms.roles import DOMAIN_APPS
 from tests.urlwalk import url_patterns, view_class
 
-AUTH_VIEWS = (auth_views.LoginView, auth_views.LogoutView)
-NOT_AUDITED = {"isms.auditentry"}  # the audit trail itself
+AUTH_VIEWS = (
+    auth_views.LoginView, auth_views.LogoutView, auth_views.PasswordResetView,
+    auth_views.PasswordResetDoneView, auth_views.PasswordResetConfirmView,
+    auth_views.PasswordResetCompleteView,
+)
+NOT_AUDITED = {"isms.auditentry", "isms.auditoraccess"}  # the audit trail and access log themselves
 
 
 def test_every_view_declares_a_permission_action():

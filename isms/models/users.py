@@ -1,9 +1,14 @@
 from auditlog.registry import auditlog
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
 
 
 class User(AbstractUser):
     """A person who signs in. Their role is the group they belong to (see isms.roles)."""
+
+    # Kept by isms.mfa when a TOTP device is confirmed or removed, so that asking "must this
+    # user verify a code?" costs no query on each request.
+    mfa_enrolled = models.BooleanField(default=False, editable=False)
 
     objects = UserManager()
 

@@ -41,11 +41,22 @@ def demo_users(transactional_db):
 def login(page, live_server):
     """Sign in through the real log-in form; returns the page on the dashboard."""
 
-    def _login(username: str, password: str):
+    def _login(username: str, password: str, verify: bool = True):
         page.goto(f"{live_server.url}/accounts/login/")
         page.get_by_label("Username").fill(username)
         page.get_by_label("Password").fill(password)
         page.get_by_role("button", name="Log in").click()
+        page.wait_for_load_state()
+        if verify and "/accounts/two-factor/verify/" in page.url:
+            # The demo auditor's authenticator has a published secret (isms.demo_auditor).
+            from django_otp.oath import totp
+
+            from isms.demo_auditor import demo_totp_key
+
+            page.get_by_label("Code from your authenticator app").fill(
+                f"{totp(bytes.fromhex(demo_totp_key())):06d}"
+            )
+            page.get_by_role("button", name="Verify").click()
         return page
 
     return _login

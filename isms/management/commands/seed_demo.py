@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from isms.demo import DEMO_USERS, demo_seed
+from isms.demo_auditor import DEMO_TOTP_SECRET
 
 
 class Command(BaseCommand):
@@ -12,3 +13,7 @@ class Command(BaseCommand):
         for username, password, _first, _last, role in DEMO_USERS:
             label = role or "administrator"
             self.stdout.write(f"  {label:<14} {username:<10} password: {password}")
+        self.stdout.write(
+            f"  The auditor also needs a two-factor code: add the secret {DEMO_TOTP_SECRET} to an\n"
+            "  authenticator app, or run `.venv/bin/python manage.py demo_totp` for the current code."
+        )
