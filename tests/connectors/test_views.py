@@ -9,6 +9,7 @@ from evidence.connector_runs import connector_run
 from evidence.models import Connector, ConnectorRun, PolicyTestSuite
 from isms.dashboard import all_panels
 from tests import factories
+from tests.conftest import client_for
 from tests.connectors.builders import CASES, connector, suite
 
 
@@ -98,8 +99,7 @@ def test_detail_shows_run_history_with_errors(officer, client):
 
 def test_auditor_sees_connectors_but_no_run_button(officer, auditor, client):
     c = connector(officer)
-    client.force_login(auditor)
-    page = client.get(c.get_absolute_url()).content.decode()
+    page = client_for(auditor).get(c.get_absolute_url()).content.decode()
     assert c.name in page and 'data-testid="run-now"' not in page
 
 
