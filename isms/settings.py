@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "risks",
     "controls",
     "evidence",
+    "incidents",
 ]
 
 MIDDLEWARE = [
@@ -223,6 +224,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     "training-reminders": {
         "task": "isms.tasks.training_reminders_task",
         "schedule": crontab(hour=7, minute=0),
+    },
+    "incident-clock-reminders": {
+        "task": "incidents.tasks.clock_reminders_task",
+        "schedule": crontab(minute="*/15"),
     },
 }
 
