@@ -19,6 +19,9 @@ NAVIGATION = [
     (None, "SoA", "controls:soa-list", "controls.SoAEntry"),
     (None, "Evidence", "evidence:evidence-list", "evidence.Evidence"),
     ("Operations", "Training", "training-matrix", "isms.TrainingRecord"),
+    # Any role: engineers see the incidents they reported or own.
+    ("Operations", "Incidents", "incidents:incident-list", None),
+    ("Operations", "Breach notification regimes", "incidents:regime-list", "incidents.NotificationRegime"),
     ("Assurance", "Audit trail", "audittrail-list", "isms.AuditEntry"),
 ]
 

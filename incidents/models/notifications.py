@@ -16,7 +16,8 @@ from isms.access import AccessQuerySet
 
 def _validate_reminder_hours(value) -> None:
     if not isinstance(value, list) or not all(isinstance(v, int) and v >= 0 for v in value):
-        raise ValidationError("Reminder points are whole numbers of hours before the deadline, e.g. 48, 24, 6.")
+        raise ValidationError(
+            "Reminder points are whole numbers of hours before the deadline, e.g. 48, 24, 6.")
 
 
 class NotificationRegimeQuerySet(AccessQuerySet):
@@ -180,7 +181,8 @@ class Notification(models.Model):
         if self.clock_id and self.clock.incident_id != self.incident_id:
             raise ValidationError({"clock": "That clock belongs to another incident."})
         if self.sent_at and self.is_late and not self.late_reason.strip():
-            raise ValidationError({"late_reason": "The notification is after the deadline: say why it is late."})
+            raise ValidationError(
+                {"late_reason": "The notification is after the deadline: say why it is late."})
 
 
 auditlog.register(Notification, exclude_fields=["created_at"])

@@ -3,7 +3,6 @@ themselves and the notifications made."""
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 

@@ -50,12 +50,13 @@ def clock_reminders_send(now=None) -> int:
             continue
         incident = clock.incident
         deadline = timezone.localtime(clock.deadline_at)
+        link = reverse("incidents:incident-detail", args=[incident.pk])
         send_mail(
             f"[{clocks.time_left_label(now, clock.deadline_at)}] {clock.regime} — {incident.reference}",
             f"The notification deadline of “{clock.regime}” for {incident.reference} "
             f"({incident.title}) is {deadline:%Y-%m-%d %H:%M %Z}: "
             f"{clocks.time_left_label(now, clock.deadline_at)}.\n\n"
-            f"Record the notification when it is made: {reverse('incidents:incident-detail', args=[incident.pk])}\n",
+            f"Record the notification when it is made: {link}\n",
             settings.DEFAULT_FROM_EMAIL, _recipients(clock),
         )
         sent += 1
