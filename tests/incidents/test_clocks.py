@@ -104,5 +104,6 @@ def test_reminder_points_due_once_reached_and_not_sent():
     assert clocks.reminder_points_due(now=at, deadline=DUE, points=points) == [48]
     assert clocks.reminder_points_due(now=at, deadline=DUE, points=points, already_sent=[48]) == []
     late_start = DUE - datetime.timedelta(hours=5)
-    assert clocks.reminder_points_due(now=late_start, deadline=DUE, points=points, already_sent=[48]) == [24, 6]
+    due = clocks.reminder_points_due(now=late_start, deadline=DUE, points=points, already_sent=[48])
+    assert due == [24, 6]
     assert clocks.reminder_points_due(now=START, deadline=None, points=points) == []

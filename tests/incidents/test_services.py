@@ -77,7 +77,8 @@ def test_incident_update_moves_the_owner_grant_but_the_reporter_keeps_theirs(off
 
 
 def test_incident_status_change_follows_the_allowed_path_and_logs_it(officer, incident):
-    incident = services.incident_status_change(incident, acting_user=officer, status="contained", note="Rolled back")
+    incident = services.incident_status_change(incident, acting_user=officer, status="contained",
+                                               note="Rolled back")
     entry = incident.timeline.filter(kind=TimelineEntry.Kind.STATUS_CHANGE).last()
     assert "Triage → Contained. Rolled back" in entry.text and entry.author == officer
     with pytest.raises(ValidationError, match="cannot go from Contained to Recovered"):
@@ -102,7 +103,8 @@ def _recover(incident, officer):
 def test_incident_close_needs_lessons_learned_and_a_reason_for_no_corrective_action(officer, incident):
     incident = _recover(incident, officer)
     with pytest.raises(ValidationError) as error:
-        services.incident_close(incident, acting_user=officer, lessons_learned="", no_corrective_action_reason="")
+        services.incident_close(incident, acting_user=officer, lessons_learned="",
+                                no_corrective_action_reason="")
     assert set(error.value.message_dict) == {"lessons_learned", "no_corrective_action_reason"}
     with pytest.raises(ValidationError) as error:
         services.incident_close(incident, acting_user=officer, lessons_learned="Filter outputs.")
@@ -116,18 +118,22 @@ def test_incident_close_needs_lessons_learned_and_a_reason_for_no_corrective_act
 
 def test_incident_close_only_once_recovered(officer, incident):
     with pytest.raises(ValidationError, match="once recovered"):
-        services.incident_close(incident, acting_user=officer, lessons_learned="x", no_corrective_action_reason="y")
+        services.incident_close(incident, acting_user=officer, lessons_learned="x",
+                                no_corrective_action_reason="y")
 
 
 def test_closed_incident_can_be_reopened_to_triage(officer, incident):
     incident = _recover(incident, officer)
-    services.incident_close(incident, acting_user=officer, lessons_learned="x", no_corrective_action_reason="y")
-    reopened = services.incident_status_change(incident, acting_user=officer, status="triage", note="Recurred")
+    services.incident_close(incident, acting_user=officer, lessons_learned="x",
+                            no_corrective_action_reason="y")
+    reopened = services.incident_status_change(incident, acting_user=officer, status="triage",
+                                               note="Recurred")
     assert reopened.status == "triage" and reopened.closed_at is None
 
 
 def test_timeline_entry_by_reporter_but_not_by_other_engineers_or_auditors(engineer, auditor, incident):
-    entry = services.timeline_entry_add(incident, acting_user=engineer, kind="action", text="Rotated the keys.")
+    entry = services.timeline_entry_add(incident, acting_user=engineer, kind="action",
+                                        text="Rotated the keys.")
     assert entry.author == engineer and entry in incident.timeline.all()
     for user in (factories.engineer(username="erin"), auditor):
         with pytest.raises(PermissionDenied):
