@@ -37,6 +37,8 @@ class NotificationRegime(models.Model):
         ALWAYS = "always", "Every personal-data breach"
         HIGH_RISK = "high_risk", "Only when high risk to people"
 
+    code = models.SlugField(max_length=80, unique=True, null=True, blank=True, editable=False,
+                            help_text="Set on the seeded regimes only.")
     name = models.CharField(max_length=200, unique=True)
     legal_reference = models.CharField(max_length=200, blank=True, help_text="e.g. GDPR art. 33(1)")
     recipient_kind = models.CharField(max_length=20, choices=Recipient.choices)
