@@ -16,7 +16,8 @@ GDPR_34 = "GDPR art. 34 – data subjects"
 
 
 def _clocks(incident) -> dict:
-    return {c.regime.name: c for c in NotificationClock.objects.filter(incident=incident).select_related("regime")}
+    rows = NotificationClock.objects.filter(incident=incident).select_related("regime")
+    return {c.regime.name: c for c in rows}
 
 
 def test_default_regimes_are_seeded(db):
