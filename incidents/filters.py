@@ -10,7 +10,8 @@ class IncidentFilter(django_filters.FilterSet):
     open = django_filters.BooleanFilter(method="filter_open", label="Open only", widget=forms.CheckboxInput)
     severity = django_filters.ChoiceFilter(choices=Incident.Severity.choices)
     category = django_filters.ChoiceFilter(choices=Incident.Category.choices)
-    breach = django_filters.BooleanFilter(field_name="personal_data_breach", label="Personal-data breach",
+    # Checkboxes filter when ticked only (unticked must not mean "not a breach").
+    breach = django_filters.BooleanFilter(method="filter_breach", label="Personal-data breach",
                                           widget=forms.CheckboxInput)
     overdue = django_filters.BooleanFilter(method="filter_overdue", label="Overdue clock",
                                            widget=forms.CheckboxInput)
@@ -26,6 +27,9 @@ class IncidentFilter(django_filters.FilterSet):
 
     def filter_open(self, queryset, name, value):
         return queryset.open() if value else queryset
+
+    def filter_breach(self, queryset, name, value):
+        return queryset.breaches() if value else queryset
 
     def filter_overdue(self, queryset, name, value):
         return queryset.with_overdue_clock() if value else queryset

@@ -135,6 +135,7 @@ class NotificationForm(Styled, forms.ModelForm):
 
     def __init__(self, *args, incident, **kwargs):
         super().__init__(*args, **kwargs)
+        self.instance.incident = incident  # for the model's own checks (late, clock of this incident)
         self.fields["clock"].queryset = incident.clocks.select_related("regime")
         self.fields["clock"].label_from_instance = lambda c: f"{c.regime} ({c.regime.deadline_label})"
         self.fields["clock"].help_text = "The regime this notification satisfies, if any."
