@@ -62,7 +62,8 @@ def test_auditor_reads_the_incident_but_cannot_add_to_it(auditor, incident):
     client = client_for(auditor)
     assert client.get(incident.get_absolute_url()).status_code == 200
     before = incident.timeline.count()
-    response = client.post(reverse("incidents:timeline-add", args=[incident.pk]), {"kind": "action", "text": "x"})
+    url = reverse("incidents:timeline-add", args=[incident.pk])
+    response = client.post(url, {"kind": "action", "text": "x"})
     assert response.status_code == 403 and incident.timeline.count() == before
 
 
@@ -177,7 +178,8 @@ def test_reopen_related_risks_page_lists_risks_of_the_affected_assets(officer, e
     client = client_for(officer)
     assert "Memorised tickets" in client.get(reverse("incidents:incident-risks-reopen",
                                                      args=[incident.pk])).content.decode()
-    response = client.post(reverse("incidents:incident-risks-reopen", args=[incident.pk]), {"risks": [risk.pk]})
+    url = reverse("incidents:incident-risks-reopen", args=[incident.pk])
+    response = client.post(url, {"risks": [risk.pk]})
     assert response.status_code == 302 and incident.risk_reviews.get().risk == risk
 
 
