@@ -1,3 +1,4 @@
+from auditlog.signals import accessed
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import CreateView, FormView
@@ -20,7 +21,7 @@ from incidents.forms import (
 )
 from incidents.models import Incident, NotificationRegime
 from incidents.services.lifecycle import closing_problems, next_statuses, related_risks
-from isms.access import can
+from isms.access import can, role_of
 from isms.generic import (
     IsmsCreateView,
     IsmsDetailView,
@@ -30,6 +31,7 @@ from isms.generic import (
     PermissionMixin,
     ServiceFormMixin,
 )
+from isms.roles import AUDITOR
 
 
 class AnyRoleMixin:
@@ -81,6 +83,8 @@ class IncidentDetailView(IsmsDetailView):
 
     def get_context_data(self, **kwargs):
         incident, user = self.object, self.request.user
+        if role_of(user) == AUDITOR:  # what auditors open is in the audit trail
+            accessed.send(sender=Incident, instance=incident)
         return super().get_context_data(
             **kwargs,
             now=timezone.now(),

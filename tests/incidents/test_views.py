@@ -61,6 +61,8 @@ def test_engineer_owner_adds_a_timeline_entry(engineer, officer):
 def test_auditor_reads_the_incident_but_cannot_add_to_it(auditor, incident):
     client = client_for(auditor)
     assert client.get(incident.get_absolute_url()).status_code == 200
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS, actor=auditor,
+                                     object_pk=str(incident.pk)).exists()
     before = incident.timeline.count()
     url = reverse("incidents:timeline-add", args=[incident.pk])
     response = client.post(url, {"kind": "action", "text": "x"})
