@@ -55,3 +55,9 @@ def test_a_real_worker_sends_each_reminder_once(transactional_db, request, monke
     assert ClockReminder.objects.count() == 1
     sent = [p.read_text() for p in mail_dir.iterdir()]
     assert len(sent) == 1 and "GDPR art. 33" in sent[0]
+
+
+def test_beat_runs_the_reminders_every_15_minutes(settings):
+    entry = settings.CELERY_BEAT_SCHEDULE["incident-clock-reminders"]
+    assert entry["task"] == "incidents.tasks.clock_reminders_task"
+    assert entry["schedule"].minute == {0, 15, 30, 45}

@@ -196,3 +196,11 @@ def test_dashboard_shows_breach_clocks_red_and_amber(officer, engineer):
     # An engineer sees the clocks of the incidents they reported only.
     other = factories.engineer(username="erin")
     assert "overdue by" not in client_for(other).get(reverse("dashboard")).content.decode()
+
+
+def test_menu_shows_incidents_to_engineers_but_regimes_only_to_officers_and_auditors(engineer, officer):
+    engineer_page = client_for(engineer).get(reverse("dashboard")).content.decode()
+    officer_page = client_for(officer).get(reverse("dashboard")).content.decode()
+    assert reverse("incidents:incident-list") in engineer_page
+    assert reverse("incidents:regime-list") not in engineer_page
+    assert reverse("incidents:regime-list") in officer_page
