@@ -42,7 +42,7 @@ def _breach(officer, engineer) -> None:
     services.notification_record(
         incident, acting_user=officer, clock=subjects,
         recipient="The 140 customers whose tickets were in the set",
-        sent_at=now - datetime.timedelta(hours=3), reference="MAIL-2026-118",
+        sent_at=now - datetime.timedelta(minutes=5), reference="MAIL-2026-118",
         content_summary="What happened, the data concerned, what we did and whom to contact (DPO).",
     )
     services.timeline_entry_add(incident, acting_user=engineer, kind="action",
