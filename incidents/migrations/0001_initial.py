@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
                 ('applies_when', models.CharField(choices=[('always', 'Every personal-data breach'), ('high_risk', 'Only when high risk to people')], default='always', max_length=20)),
                 ('reminder_hours', models.JSONField(blank=True, default=list, help_text='Hours before the deadline at which reminders are e-mailed, e.g. [48, 24, 6].', validators=[incidents.models.notifications._validate_reminder_hours])),
                 ('amber_hours', models.PositiveIntegerField(blank=True, help_text='Show the clock amber below this many hours left (it is amber below 25 % anyway).', null=True)),
-                ('active', models.BooleanField(default=True, help_text='Inactive regimes start no new clocks.')),
+                ('active', models.BooleanField(default=True, help_text='Inactive regimes start no clocks; deactivating one removes its unmet ones.')),
                 ('is_seeded', models.BooleanField(default=False, editable=False)),
             ],
             options={

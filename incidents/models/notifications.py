@@ -54,7 +54,8 @@ class NotificationRegime(models.Model):
         null=True, blank=True,
         help_text="Show the clock amber below this many hours left (it is amber below 25 % anyway).",
     )
-    active = models.BooleanField(default=True, help_text="Inactive regimes start no new clocks.")
+    active = models.BooleanField(
+        default=True, help_text="Inactive regimes start no clocks; deactivating one removes its unmet ones.")
     is_seeded = models.BooleanField(default=False, editable=False)
 
     objects = NotificationRegimeQuerySet.as_manager()

@@ -139,3 +139,11 @@ def test_engineer_cannot_record_notifications(engineer, breach):
     with pytest.raises(PermissionDenied):
         services.notification_record(breach, acting_user=engineer, recipient="x", sent_at=timezone.now(),
                                      content_summary="x")
+
+
+def test_deactivating_a_regime_removes_its_unmet_clocks(officer, breach):
+    regime = NotificationRegime.objects.get(code="gdpr-art33-authority")
+    services.regime_update(acting_user=officer, instance=regime, active=False)
+    assert _clocks(breach) == {}
+    services.regime_update(acting_user=officer, instance=regime, active=True)
+    assert set(_clocks(breach)) == {GDPR_33}
