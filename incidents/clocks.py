@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-OK, AMBER, RED, MET = "ok", "amber", "red", "met"
+OK, AMBER, RED, MET, NOT_REQUIRED = "ok", "amber", "red", "met", "not_required"
 # A clock turns amber when less than this share of its window is left.
 AMBER_FRACTION = 0.25
 
@@ -35,10 +35,14 @@ def state(
     met_at: datetime.datetime | None = None,
     amber_hours: int | None = None,
     amber_fraction: float = AMBER_FRACTION,
+    not_required: bool = False,
 ) -> str:
-    """ok, amber (little time left, or "without undue delay" and not met yet), red (overdue) or met."""
+    """ok, amber (little time left, or "without undue delay" and not met yet), red (overdue), met,
+    or not_required (an officer decided, with a reason, that this notification is not needed)."""
     if met_at is not None:
         return MET
+    if not_required:
+        return NOT_REQUIRED
     if deadline is None:
         return AMBER  # no fixed deadline: due now, so it stays visible until done
     left = _aware(deadline, "deadline") - _aware(now, "now")

@@ -6,7 +6,7 @@ from incidents import clocks
 from incidents.models import Incident, NotificationClock
 from isms.access import can, visible
 
-ORDER = {clocks.RED: 0, clocks.AMBER: 1, clocks.OK: 2, clocks.MET: 3}
+ORDER = {clocks.RED: 0, clocks.AMBER: 1, clocks.OK: 2, clocks.MET: 3, clocks.NOT_REQUIRED: 4}
 
 
 def dashboard_panels(user) -> list[dict]:

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from incidents.models import Incident, Notification, NotificationRegime, TimelineEntry
+from incidents.models import Incident, Notification, NotificationClock, NotificationRegime, TimelineEntry
 from incidents.services.lifecycle import next_statuses
 from isms.models import Asset
 from isms.roles import ENGINEER, GROUP_NAMES, OFFICER
@@ -143,6 +143,13 @@ class NotificationForm(Styled, forms.ModelForm):
         self.fields["sent_by"].required = False
         self.fields["sent_by"].help_text = "You, if left empty."
         self.initial.setdefault("sent_at", timezone.localtime().replace(second=0, microsecond=0))
+
+
+class ClockNotRequiredForm(Styled, forms.ModelForm):
+    class Meta:
+        model = NotificationClock
+        fields = ["not_required_reason"]
+        widgets = {"not_required_reason": forms.Textarea(attrs={"rows": 3})}
 
 
 class RisksReopenForm(Styled, forms.Form):

@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:pk>/timeline/add/", views.TimelineEntryCreateView.as_view(), name="timeline-add"),
     path("<int:pk>/notifications/add/", views.NotificationCreateView.as_view(), name="notification-add"),
     path("<int:pk>/risks/reopen/", views.RisksReopenView.as_view(), name="incident-risks-reopen"),
+    path("clocks/<int:pk>/not-required/", views.ClockNotRequiredView.as_view(), name="clock-not-required"),
     path("regimes/", views.RegimeListView.as_view(), name="regime-list"),
     path("regimes/add/", views.RegimeCreateView.as_view(), name="regime-create"),
     path("regimes/<int:pk>/edit/", views.RegimeUpdateView.as_view(), name="regime-edit"),

@@ -9,6 +9,7 @@ from incidents.export import register_response
 from incidents.filters import IncidentFilter, RegimeFilter
 from incidents.forms import (
     BreachForm,
+    ClockNotRequiredForm,
     CloseForm,
     EventReportForm,
     IncidentForm,
@@ -19,7 +20,7 @@ from incidents.forms import (
     TimelineEntryForm,
     TriageForm,
 )
-from incidents.models import Incident, NotificationRegime
+from incidents.models import Incident, NotificationClock, NotificationRegime
 from incidents.services.lifecycle import closing_problems, next_statuses, related_risks
 from isms.access import can, role_of
 from isms.generic import (
@@ -189,6 +190,20 @@ class NotificationCreateView(IncidentFormView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "incident": self.object}
+
+
+class ClockNotRequiredView(IsmsUpdateView):
+    model = NotificationClock
+    queryset = NotificationClock.objects.select_related("incident", "regime")
+    form_class = ClockNotRequiredForm
+    template_name = "incidents/form.html"
+    service = services.clock_not_required
+    success_message = "Decision recorded; the clock is stopped."
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **kwargs, incident=self.object.incident,
+            heading=f"Notification not required: {self.object.regime}")
 
 
 class RisksReopenView(IncidentFormView):

@@ -69,6 +69,7 @@ class NotificationRegime(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("incidents:regime-list")
 
+
     @property
     def deadline_label(self) -> str:
         return clocks.window_label(self.deadline_hours)
@@ -82,8 +83,9 @@ auditlog.register(NotificationRegime)
 
 class NotificationClockQuerySet(AccessQuerySet):
     def running(self):
-        """Clocks not yet met, of breaches still open."""
-        return self.filter(met_at__isnull=True, incident__personal_data_breach=True).exclude(
+        """Clocks not yet met nor decided unnecessary, of breaches still open."""
+        return self.filter(met_at__isnull=True, not_required_reason="",
+                           incident__personal_data_breach=True).exclude(
             incident__status__in=("closed", "not_incident")
         )
 
@@ -99,6 +101,11 @@ class NotificationClock(models.Model):
     regime = models.ForeignKey(NotificationRegime, on_delete=models.PROTECT, related_name="clocks")
     deadline_at = models.DateTimeField(null=True, blank=True, help_text="Empty: without undue delay.")
     met_at = models.DateTimeField(null=True, blank=True)
+    # e.g. GDPR art. 33(1): "unlikely to result in a risk"; art. 33(5) wants the decision documented.
+    not_required_reason = models.TextField("why notification is not required", blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = NotificationClockQuerySet.as_manager()
@@ -112,13 +119,19 @@ class NotificationClock(models.Model):
     def __str__(self) -> str:
         return f"{self.regime} for {self.incident.reference}"
 
+    def get_absolute_url(self) -> str:
+        return self.incident.get_absolute_url()
+
     def state(self, now=None) -> str:
         return clocks.state(
             now=now or timezone.now(), start=self.incident.aware_at, deadline=self.deadline_at,
             met_at=self.met_at, amber_hours=self.regime.amber_hours,
+            not_required=bool(self.not_required_reason),
         )
 
     def time_left_label(self, now=None) -> str:
+        if self.not_required_reason and self.met_at is None:
+            return "not required"
         return clocks.time_left_label(now or timezone.now(), self.deadline_at, self.met_at)
 
 

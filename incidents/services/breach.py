@@ -3,6 +3,7 @@ themselves and the notifications made."""
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -33,7 +34,7 @@ def clocks_sync(incident: Incident) -> list[NotificationClock]:
                 clock.save()
             existing[regime.pk] = clock
     for regime_id, clock in list(existing.items()):
-        if regime_id not in wanted and clock.met_at is None and clock.pk:
+        if regime_id not in wanted and clock.met_at is None and not clock.not_required_reason and clock.pk:
             clock.delete()
             del existing[regime_id]
     return list(existing.values())
@@ -93,6 +94,26 @@ def regime_update(*, acting_user, instance: NotificationRegime, **fields) -> Not
     instance.save()
     for incident in _open_breaches():
         clocks_sync(incident)
+    return instance
+
+
+@transaction.atomic
+def clock_not_required(
+    *, acting_user, instance: NotificationClock, not_required_reason: str,
+) -> NotificationClock:
+    """Record the decision that a regime's notification is not required (e.g. the breach is
+    unlikely to result in a risk to people); the clock stops and the reason is kept."""
+    require(acting_user, "change", instance.incident)
+    if instance.met_at is not None:
+        raise ValidationError("A notification was already made under this regime.")
+    if not not_required_reason.strip():
+        raise ValidationError({"not_required_reason": "Say why no notification is required."})
+    instance.not_required_reason = not_required_reason
+    instance.decided_by, instance.decided_at = acting_user, timezone.now()
+    instance.full_clean()
+    instance.save()
+    log(instance.incident, author=acting_user, kind=TimelineEntry.Kind.DECISION,
+        text=f"Notification under {instance.regime} not required: {not_required_reason}")
     return instance
 
 

@@ -25,6 +25,17 @@ def _recovered(p):
     return {"pk": incident.pk}
 
 
+def _clock(p):
+    """The GDPR clock of a breach the engineer persona reported (hidden model: 404 for them)."""
+    import datetime
+
+    from django.utils import timezone
+
+    incident = factories.incident(p["engineer"], officer=p["officer"],
+                                  breach_aware_at=timezone.now() - datetime.timedelta(hours=1))
+    return {"pk": incident.clocks.get().pk}
+
+
 def _regime(p):
     from incidents.models import NotificationRegime
 
@@ -47,6 +58,7 @@ EXPECTED = {
     "incidents:timeline-add": ("302 403 200 200 403 302", "302 403 200 200 403 302", _incident),
     "incidents:notification-add": ("302 403 403 200 403 302", "302 403 403 200 403 302", _incident),
     "incidents:incident-risks-reopen": ("302 403 403 200 403 302", "302 403 403 200 403 302", _incident),
+    "incidents:clock-not-required": ("302 403 404 200 403 302", "302 403 404 200 403 302", _clock),
     "incidents:regime-list": ("302 403 403 200 200 302", "302 403 403 405 405 302", None),
     "incidents:regime-create": ("302 403 403 200 403 302", "302 403 403 200 403 302", None),
     # Regimes are hidden from engineers: invisible rows are 404.

@@ -147,3 +147,22 @@ def test_deactivating_a_regime_removes_its_unmet_clocks(officer, breach):
     assert _clocks(breach) == {}
     services.regime_update(acting_user=officer, instance=regime, active=True)
     assert set(_clocks(breach)) == {GDPR_33}
+
+
+def test_officer_records_that_a_notification_is_not_required(officer, engineer, breach):
+    clock = _clocks(breach)[GDPR_33]
+    with pytest.raises(ValidationError):
+        services.clock_not_required(acting_user=officer, instance=clock, not_required_reason=" ")
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        services.clock_not_required(acting_user=engineer, instance=clock, not_required_reason="x")
+    services.clock_not_required(acting_user=officer, instance=clock,
+                                not_required_reason="Encrypted data, key safe: unlikely to result in a risk.")
+    clock.refresh_from_db()
+    assert clock.state() == "not_required" and clock.decided_by == officer
+    assert not NotificationClock.objects.running().exists()
+    assert "not required: Encrypted data" in breach.timeline.last().text
+    # a later edit of the breach facts keeps the documented decision
+    services.incident_breach_set(breach, acting_user=officer, personal_data_breach=False, aware_at=None)
+    assert list(_clocks(breach)) == [GDPR_33]

@@ -107,3 +107,9 @@ def test_reminder_points_due_once_reached_and_not_sent():
     due = clocks.reminder_points_due(now=late_start, deadline=DUE, points=points, already_sent=[48])
     assert due == [24, 6]
     assert clocks.reminder_points_due(now=START, deadline=None, points=points) == []
+
+
+def test_not_required_stops_the_clock_unless_a_notification_was_made_anyway():
+    late = DUE + datetime.timedelta(hours=1)
+    assert clocks.state(now=late, start=START, deadline=DUE, not_required=True) == clocks.NOT_REQUIRED
+    assert clocks.state(now=late, start=START, deadline=DUE, met_at=START, not_required=True) == clocks.MET

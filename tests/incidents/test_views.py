@@ -204,3 +204,16 @@ def test_menu_shows_incidents_to_engineers_but_regimes_only_to_officers_and_audi
     assert reverse("incidents:incident-list") in engineer_page
     assert reverse("incidents:regime-list") not in engineer_page
     assert reverse("incidents:regime-list") in officer_page
+
+
+def test_officer_marks_a_clock_not_required_from_the_incident_page(officer, breach):
+    clock = NotificationClock.objects.get(incident=breach)
+    client = client_for(officer)
+    assert reverse("incidents:clock-not-required", args=[clock.pk]) in client.get(
+        breach.get_absolute_url()).content.decode()
+    url = reverse("incidents:clock-not-required", args=[clock.pk])
+    assert client.post(url, {"not_required_reason": ""}).status_code == 200
+    response = client.post(url, {"not_required_reason": "Unlikely to result in a risk."})
+    assert response.status_code == 302 and response.url == breach.get_absolute_url()
+    clock.refresh_from_db()
+    assert clock.state() == "not_required"
