@@ -89,6 +89,7 @@ class IncidentDetailView(IsmsDetailView):
         return super().get_context_data(
             **kwargs,
             now=timezone.now(),
+            show_utc=timezone.get_current_timezone_name() != "UTC",  # what the deadlines count in
             timeline=incident.timeline.select_related("author"),
             clocks=incident.clocks.select_related("regime"),
             notifications=incident.notifications.select_related("sent_by", "clock__regime", "evidence"),

@@ -106,6 +106,7 @@ def test_breach_form_reads_aware_at_in_the_isms_time_zone(officer, incident, set
     assert gdpr.deadline_at == datetime.datetime(2026, 10, 26, 10, 0, tzinfo=datetime.UTC)
     page = client_for(officer).get(incident.get_absolute_url()).content.decode()
     assert "2026-10-26 11:00 CET" in page and "overdue by" in page  # shown in local time, after DST
+    assert "2026-10-23 10:00 UTC" in page  # the moment of awareness in UTC too
 
 
 def test_late_notification_without_reason_is_refused_on_the_form(officer, engineer):
