@@ -16,6 +16,7 @@ PANEL_PROVIDERS = [
     "evidence.dashboard",
     "governance.dashboard",
     "evidence.connector_dashboard",
+    "incidents.dashboard",
 ]
 
 

@@ -28,6 +28,7 @@ DEMO_STEPS: list[str] = [
     "governance.demo",
     "evidence.demo_connectors",
     "isms.demo_auditor",
+    "incidents.demo",
 ]
 
 

@@ -22,6 +22,9 @@ NAVIGATION = [
     ("Operations", "Policies", "governance:policy-list", "governance.Policy"),
     ("Operations", "My policies", "governance:my-policies", "governance.Policy"),
     ("Operations", "Objectives", "governance:objective-list", "governance.Objective"),
+    # Any role: engineers see the incidents they reported or own.
+    ("Operations", "Incidents", "incidents:incident-list", None),
+    ("Operations", "Breach notification regimes", "incidents:regime-list", "incidents.NotificationRegime"),
     ("Assurance", "Audit trail", "audittrail-list", "isms.AuditEntry"),
     ("Operations", "Connectors", "connectors:connector-list", "evidence.Connector"),
     ("Operations", "SLM test suites", "connectors:suite-list", "evidence.PolicyTestSuite"),

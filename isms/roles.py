@@ -18,7 +18,7 @@ GROUP_NAMES = {
 }
 ROLE_BY_GROUP = {name: role for role, name in GROUP_NAMES.items()}
 
-DOMAIN_APPS = ("isms", "risks", "controls", "evidence", "governance")
+DOMAIN_APPS = ("isms", "risks", "controls", "evidence", "governance", "incidents")
 
 # Models whose rows nobody edits through the product, officers included.
 READ_ONLY_MODELS = {"isms.auditentry", "isms.auditoraccess"}
@@ -27,6 +27,9 @@ HIDDEN_FROM_ENGINEERS = {"isms.auditentry", "isms.auditengagement", "isms.user",
     "isms.person", "isms.trainingrecord",  # engineers see only their own records (my-training)
     "governance.acknowledgement",  # who acknowledged what: people records, like training
     "isms.auditoraccess",
+    # engineers see the incidents they reported or own (guardian grants), nothing else of the app
+    "incidents.incident", "incidents.timelineentry", "incidents.notification", "incidents.notificationclock",
+    "incidents.notificationregime", "incidents.clockreminder", "incidents.riskreassessment",
 }
 # Model-level permissions engineers hold beyond "view"; per-object grants come from guardian.
 # Engineers create assets (they become their owners) and add evidence, limited to the

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "controls",
     "evidence",
     "governance",
+    "incidents",
 ]
 
 MIDDLEWARE = [
@@ -241,6 +242,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     "connectors-due": {
         "task": "evidence.tasks.connectors_due_task",
         "schedule": 60.0,
+    },
+    "incident-clock-reminders": {
+        "task": "incidents.tasks.clock_reminders_task",
+        "schedule": crontab(minute="*/15"),
     },
 }
 

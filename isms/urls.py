@@ -28,6 +28,7 @@ urlpatterns = [
     path("evidence/", include("evidence.urls")),
     path("governance/", include("governance.urls")),
     path("connectors/", include("evidence.connector_urls")),
+    path("incidents/", include("incidents.urls")),
     path("api/v1/", include("evidence.api_urls")),
     path("admin/", admin.site.urls),
 ]

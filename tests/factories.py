@@ -267,3 +267,19 @@ class MeasurementFactory(factory.django.DjangoModelFactory):
     objective = factory.SubFactory(ObjectiveFactory)
     date = factory.LazyFunction(timezone.localdate)
     value = 80
+# --- incidents -------------------------------------------------------------------------------
+def incident(reporter, *, officer=None, breach_aware_at=None, high_risk=False, assets=(), **fields):
+    """An event reported through the service; promoted to an incident when `officer` is given,
+    and flagged as a personal-data breach when `breach_aware_at` is given too."""
+    from incidents import services
+    fields.setdefault("title", "Endpoint leaked PII in answers")
+    fields.setdefault("description", "A user saw another customer's address in an answer.")
+    fields.setdefault("detected_at", timezone.now() - datetime.timedelta(hours=2))
+    event = services.event_report(acting_user=reporter, assets=list(assets), **fields)
+    if officer is not None:
+        event = services.incident_triage(event, acting_user=officer, decision="incident", severity="high",
+                                         category="data_leak")
+        if breach_aware_at is not None:
+            event = services.incident_breach_set(event, acting_user=officer, personal_data_breach=True,
+                                                 aware_at=breach_aware_at, high_risk=high_risk)
+    return event

@@ -9,7 +9,8 @@ The kwargs builder gets the personas dict and returns the URL kwargs (creating r
 import importlib
 
 # One table per area, merged into one; each module has EXPECTED and may have NOT_WRITES.
-TABLES = ["isms", "isms_engagements", "risks", "controls", "evidence", "governance", "connectors"]
+TABLES = ["isms", "isms_engagements", "risks", "controls", "evidence", "governance", "connectors",
+          "incidents"]
 
 EXPECTED: dict = {}
 # Views whose POST does not change ISMS data (signing in and out only touch the session).
