@@ -14,6 +14,7 @@ PANEL_PROVIDERS = [
     "risks.dashboard",
     "controls.dashboard",
     "evidence.dashboard",
+    "audits.dashboard",
 ]
 
 

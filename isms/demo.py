@@ -25,6 +25,7 @@ DEMO_USERS = [
 # Modules with seed(users), run in this order (assets first: risks and the SoA use them).
 DEMO_STEPS: list[str] = [
     "isms.demo_assets", "isms.demo_training", "controls.demo", "risks.demo", "evidence.demo",
+    "audits.demo",
 ]
 
 

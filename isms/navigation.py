@@ -20,6 +20,9 @@ NAVIGATION = [
     (None, "Evidence", "evidence:evidence-list", "evidence.Evidence"),
     ("Operations", "Training", "training-matrix", "isms.TrainingRecord"),
     ("Assurance", "Audit trail", "audittrail-list", "isms.AuditEntry"),
+    ("Operations", "Internal audits", "audits:audit-list", "audits.InternalAudit"),
+    ("Operations", "Nonconformities", "audits:nc-list", "audits.Nonconformity"),
+    ("Operations", "Management reviews", "audits:review-list", "audits.ManagementReview"),
 ]
 
 

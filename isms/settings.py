@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "risks",
     "controls",
     "evidence",
+    "audits",
 ]
 
 MIDDLEWARE = [

@@ -18,5 +18,6 @@ urlpatterns = [
     path("controls/", include("controls.urls")),
     path("evidence/", include("evidence.urls")),
     path("api/v1/", include("evidence.api_urls")),
+    path("audits/", include("audits.urls")),
     path("admin/", admin.site.urls),
 ]
