@@ -26,8 +26,9 @@ def review_inputs(since: datetime.date, until: datetime.date) -> list[dict]:
         collected=Count("pk", filter=Q(effective_date__gte=since, effective_date__lte=until)),
     )
     lines = [
-        f"Statement of Applicability: {soa['implemented']} of {included} applicable controls implemented "
-        f"({percent} %), {soa['partial']} partially; {soa['excluded']} excluded, {soa['undecided']} undecided.",
+        f"Statement of Applicability: {soa['implemented']} of {included} applicable controls "
+        f"implemented ({percent} %), {soa['partial']} partially; {soa['excluded']} excluded, "
+        f"{soa['undecided']} undecided.",
         f"Automated control checks failing: {soa['failing']}.",
         f"Evidence: {evidence['total']} items, {evidence['expired']} expired and {evidence['expiring']} "
         f"expiring within 30 days of {until}; {evidence['collected']} collected since {since}.",

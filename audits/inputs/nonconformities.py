@@ -19,7 +19,8 @@ def review_inputs(since: datetime.date, until: datetime.date) -> list[dict]:
                      f"{nc.get_source_display().lower()}, raised {nc.raised_on}): {nc.get_status_display()}.")
     overdue = CorrectiveAction.objects.overdue(on=until).count()
     summary = ", ".join(f"{count} {label.lower()}" for label, count in sorted(by_status.items()))
-    head = [f"{len(lines)} nonconformities in the period or still open" + (f": {summary}." if summary else "."),
+    head = [f"{len(lines)} nonconformities in the period or still open"
+            + (f": {summary}." if summary else "."),
             f"{overdue} corrective action(s) overdue on {until}."]
     return [{"clause": "9.3.2 c) 1)", "heading": "Nonconformities and corrective actions",
              "lines": head + lines}]

@@ -15,7 +15,8 @@ def review_inputs(since: datetime.date, until: datetime.date) -> list[dict]:
                  "lines": ["No risk assessment yet."]}]
     risks = Risk.objects.filter(assessment=assessment)
     counts = risks.aggregate(
-        total=Count("pk"), above=Count("pk", filter=Q(residual_score__gt=F("assessment__criteria__appetite"))),
+        total=Count("pk"),
+        above=Count("pk", filter=Q(residual_score__gt=F("assessment__criteria__appetite"))),
         closed=Count("pk", filter=Q(status="closed")),
     )
     levels = dict(risks.order_by().values_list("residual_level").annotate(n=Count("pk")))

@@ -62,7 +62,9 @@ class ReviewAction(models.Model):
 
     review = models.ForeignKey(ManagementReview, on_delete=models.CASCADE, related_name="actions")
     description = models.TextField()
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="review_actions")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="review_actions"
+    )
     due_date = models.DateField()
     status = models.CharField(max_length=20, choices=ActionStatus.choices, default=ActionStatus.OPEN)
     completed_at = models.DateTimeField(null=True, blank=True)

@@ -145,7 +145,9 @@ def checklist_item_update(*, acting_user, instance: ChecklistItem, **fields) -> 
         raise ValidationError("Start the audit before recording results.")
     if hasattr(instance, "nonconformity") and fields.get("result", instance.result) not in (
             ChecklistItem.NC_RESULTS):
-        raise ValidationError({"result": "A nonconformity was raised from this finding; it stays a nonconformity."})
+        raise ValidationError(
+            {"result": "A nonconformity was raised from this finding; it stays a nonconformity."}
+        )
     for name, value in fields.items():
         setattr(instance, name, value)
     instance.full_clean()

@@ -107,7 +107,8 @@ class CorrectiveActionUpdateView(IsmsUpdateView):
 
     def get_form_class(self):
         # Officers plan actions; an action's owner (guardian grant) only reports progress.
-        return CorrectiveActionForm if can(self.request.user, "change", CorrectiveAction) else ActionProgressForm
+        officer = can(self.request.user, "change", CorrectiveAction)
+        return CorrectiveActionForm if officer else ActionProgressForm
 
 
 class EffectivenessCheckCreateView(_ForNonconformity, IsmsCreateView):

@@ -122,5 +122,6 @@ class ChecklistItemUpdateView(IsmsUpdateView):
     def form_valid(self, form):
         response = super().form_valid(form)
         if getattr(self.request, "htmx", False) and response.status_code == 302:
-            return render(self.request, "audits/_item.html", {"item": self.object, "audit": self.object.audit})
+            context = {"item": self.object, "audit": self.object.audit}
+            return render(self.request, "audits/_item.html", context)
         return response
