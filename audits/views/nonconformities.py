@@ -21,7 +21,7 @@ from isms.generic import (
 
 class NonconformityListView(IsmsListView):
     model = Nonconformity
-    queryset = Nonconformity.objects.for_listing()
+    queryset = Nonconformity.objects.for_listing().order_by("-raised_on", "-pk")
     filterset_class = NonconformityFilter
     template_name = "audits/nc_list.html"
     partial_template_name = "audits/_nc_rows.html"
@@ -31,6 +31,7 @@ class NonconformityDetailView(IsmsDetailView):
     model = Nonconformity
     queryset = Nonconformity.objects.select_related("raised_by", "closed_by", "checklist_item__audit",
                                                      "checklist_item__control")
+    context_object_name = "nc"
     template_name = "audits/nc_detail.html"
 
     def get_context_data(self, **kwargs):

@@ -53,7 +53,7 @@ class AuditListView(IsmsListView):
     queryset = InternalAudit.objects.for_listing().annotate(
         item_count=Count("items", distinct=True),
         finding_count=Count("items", filter=Q(items__result__in=ChecklistItem.NC_RESULTS), distinct=True),
-    )
+    ).order_by("-planned_start", "-pk")
     filterset_class = AuditFilter
     template_name = "audits/audit_list.html"
     partial_template_name = "audits/_audit_rows.html"
@@ -62,6 +62,7 @@ class AuditListView(IsmsListView):
 class AuditDetailView(IsmsDetailView):
     model = InternalAudit
     queryset = InternalAudit.objects.for_listing().select_related("reported_by")
+    context_object_name = "audit"
     template_name = "audits/audit_detail.html"
 
     def get_context_data(self, **kwargs):

@@ -28,6 +28,7 @@ class ReviewListView(IsmsListView):
 class ReviewDetailView(IsmsDetailView):
     model = ManagementReview
     queryset = ManagementReview.objects.select_related("approved_by").prefetch_related("attendees")
+    context_object_name = "review"
     template_name = "audits/review_detail.html"
 
     def get_context_data(self, **kwargs):

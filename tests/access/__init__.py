@@ -6,8 +6,9 @@ Statuses are listed per persona in this order:
 The kwargs builder gets the personas dict and returns the URL kwargs (creating rows as needed).
 """
 
-from tests.access import controls, evidence, isms, risks
+from tests.access import audits, controls, evidence, isms, risks
 
-EXPECTED = {**isms.EXPECTED, **risks.EXPECTED, **controls.EXPECTED, **evidence.EXPECTED}
+EXPECTED = {**isms.EXPECTED, **risks.EXPECTED, **controls.EXPECTED, **evidence.EXPECTED,
+            **audits.EXPECTED}
 # Views whose POST does not change ISMS data (signing in and out only touch the session).
 NOT_WRITES = {"login", "logout"}
