@@ -25,6 +25,11 @@ def _require(user, action: str, target) -> None:
         raise PermissionDenied
 
 
+def _locked(nc: Nonconformity) -> Nonconformity:
+    """The row as stored, locked until the transaction ends (status checks see the truth)."""
+    return Nonconformity.objects.select_for_update().get(pk=nc.pk)
+
+
 def _check_open(nc: Nonconformity) -> None:
     if nc.status == Status.CLOSED:
         raise ValidationError(f"{nc.reference} is closed.")
@@ -75,7 +80,7 @@ def nc_raise(*, acting_user, **fields) -> Nonconformity:
 @transaction.atomic
 def nc_update(*, acting_user, instance: Nonconformity, **fields) -> Nonconformity:
     _require(acting_user, "change", instance)
-    _check_open(instance)
+    _check_open(_locked(instance))
     for name, value in fields.items():
         setattr(instance, name, value)
     instance.full_clean()
@@ -87,6 +92,7 @@ def nc_update(*, acting_user, instance: Nonconformity, **fields) -> Nonconformit
 def corrective_action_create(*, acting_user, nonconformity: Nonconformity, **fields) -> CorrectiveAction:
     """Plan an action; its owner may then update its status."""
     _require(acting_user, "add", CorrectiveAction)
+    nonconformity = _locked(nonconformity)
     _check_open(nonconformity)
     status = fields.pop("status", ActionStatus.OPEN)
     action = CorrectiveAction(nonconformity=nonconformity, **fields)
@@ -105,7 +111,7 @@ def corrective_action_create(*, acting_user, nonconformity: Nonconformity, **fie
 def corrective_action_update(*, acting_user, instance: CorrectiveAction, **fields) -> CorrectiveAction:
     """Officers change anything; the action's owner (guardian grant) updates its status."""
     _require(acting_user, "change", instance)
-    nc = Nonconformity.objects.select_for_update().get(pk=instance.nonconformity_id)
+    nc = _locked(instance.nonconformity)
     _check_open(nc)
     previous_owner = instance.owner
     status = fields.pop("status", instance.status)
@@ -124,7 +130,7 @@ def effectiveness_check_record(*, acting_user, nonconformity: Nonconformity, eff
                                notes: str = "") -> EffectivenessCheck:
     """Verify the actions worked. Not effective: the nonconformity reopens and needs a new action."""
     _require(acting_user, "add", EffectivenessCheck)
-    nc = Nonconformity.objects.select_for_update().get(pk=nonconformity.pk)
+    nc = _locked(nonconformity)
     if nc.status != Status.AWAITING_CHECK:
         raise ValidationError(
             "An effectiveness check is recorded once corrective actions are planned and all done."
@@ -163,7 +169,7 @@ def close_blockers(nc: Nonconformity) -> list[str]:
 def nc_close(nc: Nonconformity, *, acting_user) -> Nonconformity:
     """Close only with every action done and an effectiveness check that found them effective."""
     _require(acting_user, "change", nc)
-    nc = Nonconformity.objects.select_for_update().get(pk=nc.pk)
+    nc = _locked(nc)
     _check_open(nc)
     reasons = close_blockers(nc)
     if reasons:
