@@ -13,13 +13,16 @@ from audits.models import (
 from audits.models.programme import CLAUSES
 from controls.models import Control
 from isms.models import User
+from isms.roles import ENGINEER, GROUP_NAMES, OFFICER
 from risks.forms import StyledForm
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _people():
-    return User.objects.filter(groups__isnull=False, is_active=True).distinct().order_by("username")
+    """Staff who can own audits and actions: officers and engineers (external auditors cannot)."""
+    names = [GROUP_NAMES[OFFICER], GROUP_NAMES[ENGINEER]]
+    return User.objects.filter(groups__name__in=names, is_active=True).distinct().order_by("username")
 
 
 class ProgrammeForm(StyledForm):

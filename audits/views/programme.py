@@ -1,5 +1,6 @@
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import render
+from django.utils import timezone
 
 from audits import services
 from audits.filters import AuditFilter, ProgrammeFilter
@@ -78,7 +79,8 @@ class AuditCreateView(IsmsCreateView):
     success_message = "Audit planned; its checklist lists the clauses and controls in scope."
 
     def get_initial(self):
-        programme = self.request.GET.get("programme")
+        programme = self.request.GET.get("programme") or getattr(
+            AuditProgramme.objects.filter(year=timezone.localdate().year).first(), "pk", None)
         return {"programme": programme} if programme else {}
 
 

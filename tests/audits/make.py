@@ -27,7 +27,8 @@ def audit(officer, *, lead_auditor=None, auditee=None, clauses=("9.2",), refs=("
     return services.audit_create(
         acting_user=officer, programme=programme(officer), clauses=list(clauses),
         controls=list(Control.objects.filter(ref__in=refs)),
-        lead_auditor=lead_auditor or factories.UserFactory(username="lead-auditor"), auditee=auditee, **fields,
+        lead_auditor=lead_auditor or factories.UserFactory(username="lead-auditor"), auditee=auditee,
+        **fields,
     )
 
 

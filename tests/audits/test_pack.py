@@ -17,7 +17,8 @@ def test_pack_sections_render_audits_ncs_and_reviews(officer, engineer, django_a
         services.checklist_item_update(acting_user=officer, instance=other, result="conforming")
     services.audit_report(audit, acting_user=officer, summary="Release process audited.",
                           conclusion="One minor nonconformity.")
-    nc = make.nonconformity(officer, checklist_item=item, source="internal_audit", title="Unreviewed releases")
+    nc = make.nonconformity(officer, checklist_item=item, source="internal_audit",
+                            title="Unreviewed releases")
     make.corrective_action(officer, nc, owner=engineer, description="Protect the release branch")
     review = make.review(officer, title="Spring review", external_attendees="Dr. Keller")
     services.review_inputs_prepare(review, acting_user=officer)
