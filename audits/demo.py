@@ -49,6 +49,7 @@ def _reported_audit(users, programme) -> None:
         controls=list(Control.objects.filter(ref__in=["8.25", "8.28", "8.29"])),
         lead_auditor=users["engineer2"], auditee=users["engineer"],
         planned_start=days_from_today(-60), planned_end=days_from_today(-59),
+        actual_start=days_from_today(-60), actual_end=days_from_today(-59),
     )
     services.audit_start(audit, acting_user=officer)
     findings = {
@@ -70,6 +71,7 @@ def _reported_audit(users, programme) -> None:
     item = audit.items.get(control__ref="8.29")
     nc = services.nc_raise(
         acting_user=officer, checklist_item=item, title="Safety test failures do not block release",
+        raised_on=days_from_today(-58),
         description=item.notes, root_cause="The CI job was set to allow failure during the pilot.",
         correction="The two affected releases were re-tested and passed.",
     )
@@ -89,6 +91,7 @@ def _open_nc(users) -> None:
     nc = services.nc_raise(
         acting_user=users["officer"], title=OPEN_NC, source=Nonconformity.Source.CONNECTOR_CHECK,
         severity=Nonconformity.Severity.MINOR,
+        raised_on=days_from_today(-30),
         description="The weekly image scan connector failed its policy: 7 medium CVEs older than 30 days.",
         root_cause="Base image updates wait for the monthly GPU driver release.",
     )

@@ -1,4 +1,4 @@
-"""9.3.2 c) 3): internal audit results."""
+"""9.3.2 c) 3): internal audit results (reported audits that ended in the period)."""
 
 import datetime
 
@@ -10,13 +10,13 @@ from audits.models import ChecklistItem, InternalAudit
 def review_inputs(since: datetime.date, until: datetime.date) -> list[dict]:
     results = {key: Count("items", filter=Q(items__result=key)) for key in ChecklistItem.Result.values}
     audits = InternalAudit.objects.filter(
-        status=InternalAudit.Status.REPORTED, reported_at__date__gte=since, reported_at__date__lte=until
-    ).annotate(**results).order_by("reported_at", "pk")
+        status=InternalAudit.Status.REPORTED, actual_end__gte=since, actual_end__lte=until
+    ).annotate(**results).order_by("actual_end", "pk")
     lines = []
     for audit in audits:
         counts = ", ".join(f"{getattr(audit, key)} {label.lower()}"
                            for key, label in ChecklistItem.Result.choices if getattr(audit, key))
-        lines.append(f"{audit.title} (reported {audit.reported_at.date()}): {counts or 'no findings'}. "
+        lines.append(f"{audit.title} (held until {audit.actual_end}): {counts or 'no findings'}. "
                      f"Conclusion: {audit.conclusion}")
     planned = InternalAudit.objects.exclude(status=InternalAudit.Status.REPORTED).filter(
         planned_start__lte=until).count()
