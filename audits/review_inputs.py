@@ -15,6 +15,7 @@ import importlib
 
 REVIEW_INPUT_PROVIDERS: list[str] = [
     "audits.inputs.previous_actions",   # 9.3.2 a)
+    "audits.inputs.context",            # 9.3.2 b) (scope and inventory changes)
     "audits.inputs.nonconformities",    # 9.3.2 c) 1)
     "audits.inputs.monitoring",         # 9.3.2 c) 2)
     "audits.inputs.audit_results",      # 9.3.2 c) 3)

@@ -22,12 +22,12 @@ def _section(review, clause):
 
 def test_review_input_providers_return_sections_of_the_contract(db):
     sections = review_inputs_collect(make.today(-365), make.today())
-    assert {s["clause"] for s in sections} >= {"9.3.2 a)", "9.3.2 c) 1)", "9.3.2 c) 2)", "9.3.2 c) 3)",
+    assert {s["clause"] for s in sections} >= {"9.3.2 a)", "9.3.2 b)", "9.3.2 c) 1)", "9.3.2 c) 2)", "9.3.2 c) 3)",
                                                "9.3.2 e)", "9.3.2 f)"}
     for section in sections:
         assert set(section) == {"clause", "heading", "lines"}
         assert all(isinstance(line, str) for line in section["lines"])
-    assert all(module.startswith("audits.") for module in REVIEW_INPUT_PROVIDERS[:6])
+    assert all(module.startswith("audits.") for module in REVIEW_INPUT_PROVIDERS[:7])
 
 
 def test_clause_key_sorts_numbered_items_naturally():
@@ -43,6 +43,8 @@ def test_prepare_inputs_summarises_the_isms_and_freezes_a_snapshot(officer, engi
         services.checklist_item_update(acting_user=officer, instance=other, result="conforming")
     services.audit_report(audit, acting_user=officer, summary="Fine.", conclusion="Conforming, one OFI.")
     factories.risk(officer, residual_likelihood=5, residual_impact=5)
+    factories.ScopeFactory(created_by=officer)
+    factories.AssetFactory(kind="dataset")
     review = make.review(officer, interested_party_feedback="Customers ask for evaluation reports.")
     services.review_inputs_prepare(review, acting_user=officer)
     review.refresh_from_db()
@@ -51,6 +53,8 @@ def test_prepare_inputs_summarises_the_isms_and_freezes_a_snapshot(officer, engi
     assert "Conforming, one OFI." in " ".join(_section(review, "9.3.2 c) 3)")["lines"])
     assert "Two releases shipped" in " ".join(_section(review, "9.3.2 f)")["lines"])
     assert "above the appetite" in " ".join(_section(review, "9.3.2 e)")["lines"])
+    assert "Scope version" in " ".join(_section(review, "9.3.2 b)")["lines"])
+    assert "1 dataset" in " ".join(_section(review, "9.3.2 b)")["lines"])
     assert "Statement of Applicability" in " ".join(_section(review, "9.3.2 c) 2)")["lines"])
     assert _section(review, "9.3.2 d)")["lines"] == ["Customers ask for evaluation reports."]
     clauses = [s["clause"] for s in review.inputs]
