@@ -6,10 +6,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from guardian.shortcuts import assign_perm, remove_perm
 
 from audits.models import AuditProgramme, ChecklistItem, InternalAudit
 from controls.models import SoAEntry
 from isms.access import can
+
+ITEM_CHANGE_PERM = "audits.change_checklistitem"
 
 
 def _require(user, action: str, target) -> None:
@@ -77,6 +80,14 @@ def _checklist_sync(audit: InternalAudit, controls) -> None:
             ChecklistItem.objects.create(audit=audit, control=control, position=position)
 
 
+def _lead_auditor_grant(audit: InternalAudit, previous_lead) -> None:
+    """The lead auditor records the checklist results (guardian grant on each item)."""
+    items = audit.items.all()
+    if previous_lead is not None and previous_lead.pk != audit.lead_auditor_id:
+        remove_perm(ITEM_CHANGE_PERM, previous_lead, items)
+    assign_perm(ITEM_CHANGE_PERM, audit.lead_auditor, items)
+
+
 @transaction.atomic
 def programme_create(*, acting_user, **fields) -> AuditProgramme:
     _require(acting_user, "add", AuditProgramme)
@@ -106,6 +117,7 @@ def audit_create(*, acting_user, controls=(), **fields) -> InternalAudit:
     audit.save()
     audit.controls.set(controls)
     _checklist_sync(audit, controls)
+    _lead_auditor_grant(audit, None)
     return audit
 
 
@@ -113,6 +125,7 @@ def audit_create(*, acting_user, controls=(), **fields) -> InternalAudit:
 def audit_update(*, acting_user, instance: InternalAudit, controls=None, **fields) -> InternalAudit:
     _require(acting_user, "change", instance)
     check_not_frozen(instance)
+    previous_lead = instance.lead_auditor
     for name, value in fields.items():
         setattr(instance, name, value)
     controls = list(instance.controls.all()) if controls is None else list(controls)
@@ -121,6 +134,7 @@ def audit_update(*, acting_user, instance: InternalAudit, controls=None, **field
     instance.save()
     instance.controls.set(controls)
     _checklist_sync(instance, controls)
+    _lead_auditor_grant(instance, previous_lead)
     return instance
 
 

@@ -6,6 +6,7 @@ from audits import services
 from audits.filters import AuditFilter, ProgrammeFilter
 from audits.forms import AuditForm, AuditReportForm, ChecklistItemForm, ProgrammeForm
 from audits.models import AuditProgramme, ChecklistItem, InternalAudit
+from isms.access import can
 from isms.generic import (
     IsmsActionView,
     IsmsCreateView,
@@ -13,6 +14,11 @@ from isms.generic import (
     IsmsListView,
     IsmsUpdateView,
 )
+
+
+def _can_record(user, items) -> bool:
+    """Officers and the lead auditor (guardian grant on the items) record checklist results."""
+    return can(user, "change", ChecklistItem) or bool(items) and can(user, "change", items[0])
 
 
 class ProgrammeListView(IsmsListView):
@@ -67,8 +73,9 @@ class AuditDetailView(IsmsDetailView):
     template_name = "audits/audit_detail.html"
 
     def get_context_data(self, **kwargs):
-        items = self.object.items.select_related("control", "nonconformity")
-        return super().get_context_data(**kwargs, items=items)
+        items = list(self.object.items.select_related("control", "nonconformity"))
+        can_record = _can_record(self.request.user, items)
+        return super().get_context_data(**kwargs, items=items, can_record=can_record)
 
 
 class AuditCreateView(IsmsCreateView):
@@ -125,6 +132,6 @@ class ChecklistItemUpdateView(IsmsUpdateView):
     def form_valid(self, form):
         response = super().form_valid(form)
         if getattr(self.request, "htmx", False) and response.status_code == 302:
-            context = {"item": self.object, "audit": self.object.audit}
+            context = {"item": self.object, "audit": self.object.audit, "can_record": True}
             return render(self.request, "audits/_item.html", context)
         return response

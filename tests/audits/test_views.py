@@ -122,3 +122,30 @@ def test_auditor_sees_pages_without_edit_buttons(officer, auditor):
     audit, _ = make.audit_with_finding(officer, result="major_nc")
     body = client_for(auditor).get(audit.get_absolute_url()).content.decode()
     assert "Record result" not in body and "Raise nonconformity" not in body
+
+
+def test_engineer_lead_auditor_records_results_and_others_cannot(officer, engineer):
+    audit = make.audit(officer, lead_auditor=engineer)
+    from audits import services
+
+    services.audit_start(audit, acting_user=officer)
+    item = audit.items.first()
+    assert b"Record result" in client_for(engineer).get(audit.get_absolute_url()).content
+    url = reverse("audits:item-edit", args=[item.pk])
+    assert client_for(engineer).post(url, {"result": "conforming"}).status_code == 302
+    item.refresh_from_db()
+    assert item.result == "conforming"
+    other = factories.engineer(username="priya")
+    assert b"Record result" not in client_for(other).get(audit.get_absolute_url()).content
+    assert client_for(other).post(url, {"result": "ofi"}).status_code == 403
+
+
+def test_changing_the_lead_auditor_moves_the_grant(officer, engineer):
+    from audits import services
+    from isms.access import can
+
+    audit = make.audit(officer, lead_auditor=engineer)
+    other = factories.engineer(username="priya")
+    services.audit_update(acting_user=officer, instance=audit, lead_auditor=other)
+    item = audit.items.first()
+    assert can(other, "change", item) and not can(engineer, "change", item)
