@@ -21,6 +21,8 @@ class NonconformityFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=Nonconformity.Status.choices)
     source = django_filters.ChoiceFilter(choices=Nonconformity.Source.choices)
     severity = django_filters.ChoiceFilter(choices=Nonconformity.Severity.choices)
+    not_closed = django_filters.BooleanFilter(method="filter_not_closed", label="Not closed",
+                                              widget=forms.CheckboxInput)
     overdue = django_filters.BooleanFilter(method="filter_overdue", label="Overdue actions",
                                            widget=forms.CheckboxInput)
     ordering = django_filters.OrderingFilter(
@@ -33,6 +35,9 @@ class NonconformityFilter(django_filters.FilterSet):
 
     def filter_overdue(self, queryset, name, value):
         return queryset.with_overdue_actions() if value else queryset
+
+    def filter_not_closed(self, queryset, name, value):
+        return queryset.not_closed() if value else queryset
 
 
 class ReviewFilter(django_filters.FilterSet):

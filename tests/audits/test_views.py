@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from audits import services
 from audits.models import Nonconformity
 from tests import factories
 from tests.audits import make
@@ -62,6 +63,13 @@ def test_nc_list_filters_by_status_source_and_overdue(officer):
     assert "Incident follow-up" in body and "Late patching" not in body
     body = client.get(reverse("audits:nc-list"), {"status": "open"}).content.decode()
     assert "Incident follow-up" in body and "Late patching" not in body
+    closed = make.nonconformity(officer, title="Already closed")
+    action = make.corrective_action(officer, closed, owner=officer)
+    services.corrective_action_update(acting_user=officer, instance=action, status="done")
+    services.effectiveness_check_record(acting_user=officer, nonconformity=closed, effective=True)
+    services.nc_close(closed, acting_user=officer)
+    body = client.get(reverse("audits:nc-list"), {"not_closed": "true"}).content.decode()
+    assert "Incident follow-up" in body and "Late patching" in body and "Already closed" not in body
 
 
 def test_officer_records_a_result_inline_with_htmx(officer):
@@ -126,8 +134,6 @@ def test_auditor_sees_pages_without_edit_buttons(officer, auditor):
 
 def test_engineer_lead_auditor_records_results_and_others_cannot(officer, engineer):
     audit = make.audit(officer, lead_auditor=engineer)
-    from audits import services
-
     services.audit_start(audit, acting_user=officer)
     item = audit.items.first()
     assert b"Record result" in client_for(engineer).get(audit.get_absolute_url()).content
@@ -141,7 +147,6 @@ def test_engineer_lead_auditor_records_results_and_others_cannot(officer, engine
 
 
 def test_changing_the_lead_auditor_moves_the_grant(officer, engineer):
-    from audits import services
     from isms.access import can
 
     audit = make.audit(officer, lead_auditor=engineer)
