@@ -17,6 +17,7 @@ PANEL_PROVIDERS = [
     "governance.dashboard",
     "evidence.connector_dashboard",
     "incidents.dashboard",
+    "audits.dashboard",
 ]
 
 

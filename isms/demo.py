@@ -29,6 +29,7 @@ DEMO_STEPS: list[str] = [
     "evidence.demo_connectors",
     "isms.demo_auditor",
     "incidents.demo",
+    "audits.demo",
 ]
 
 

@@ -13,22 +13,25 @@ from isms.access import can, role_of
 NAVIGATION = [
     (None, "Dashboard", "dashboard", None),
     ("Context", "Scope", "scope-list", "isms.Scope"),
+    ("Context", "Threat library", "risks:threat-list", "risks.Threat"),
     (None, "Assets", "asset-list", "isms.Asset"),
     (None, "Risks", "risks:risk-list", "risks.Risk"),
-    ("Context", "Threat library", "risks:threat-list", "risks.Threat"),
     (None, "SoA", "controls:soa-list", "controls.SoAEntry"),
     (None, "Evidence", "evidence:evidence-list", "evidence.Evidence"),
-    ("Operations", "Training", "training-matrix", "isms.TrainingRecord"),
-    ("Operations", "Policies", "governance:policy-list", "governance.Policy"),
-    ("Operations", "My policies", "governance:my-policies", "governance.Policy"),
-    ("Operations", "Objectives", "governance:objective-list", "governance.Objective"),
+    ("Governance", "Policies", "governance:policy-list", "governance.Policy"),
+    ("Governance", "My policies", "governance:my-policies", "governance.Policy"),
+    ("Governance", "Objectives", "governance:objective-list", "governance.Objective"),
+    ("Governance", "Training", "training-matrix", "isms.TrainingRecord"),
     # Any role: engineers see the incidents they reported or own.
     ("Operations", "Incidents", "incidents:incident-list", None),
     ("Operations", "Breach notification regimes", "incidents:regime-list", "incidents.NotificationRegime"),
-    ("Assurance", "Audit trail", "audittrail-list", "isms.AuditEntry"),
     ("Operations", "Connectors", "connectors:connector-list", "evidence.Connector"),
     ("Operations", "SLM test suites", "connectors:suite-list", "evidence.PolicyTestSuite"),
+    ("Assurance", "Internal audits", "audits:audit-list", "audits.InternalAudit"),
+    ("Assurance", "Nonconformities", "audits:nc-list", "audits.Nonconformity"),
+    ("Assurance", "Management reviews", "audits:review-list", "audits.ManagementReview"),
     ("Assurance", "Audit engagements", "engagement-list", "isms.AuditEngagement"),
+    ("Assurance", "Audit trail", "audittrail-list", "isms.AuditEntry"),
 ]
 
 

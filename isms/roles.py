@@ -18,7 +18,7 @@ GROUP_NAMES = {
 }
 ROLE_BY_GROUP = {name: role for role, name in GROUP_NAMES.items()}
 
-DOMAIN_APPS = ("isms", "risks", "controls", "evidence", "governance", "incidents")
+DOMAIN_APPS = ("isms", "risks", "controls", "evidence", "governance", "incidents", "audits")
 
 # Models whose rows nobody edits through the product, officers included.
 READ_ONLY_MODELS = {"isms.auditentry", "isms.auditoraccess"}

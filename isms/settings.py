@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "evidence",
     "governance",
     "incidents",
+    "audits",
 ]
 
 MIDDLEWARE = [

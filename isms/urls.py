@@ -30,5 +30,6 @@ urlpatterns = [
     path("connectors/", include("evidence.connector_urls")),
     path("incidents/", include("incidents.urls")),
     path("api/v1/", include("evidence.api_urls")),
+    path("audits/", include("audits.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -53,12 +53,14 @@ def incident_status_change(incident: Incident, *, acting_user, status: str, note
 
 def closing_problems(incident: Incident) -> dict[str, str]:
     """What stops the incident from closing. The one place for the closing rule: lessons
-    learned, and a corrective action or a reason why none is needed."""
+    learned, and a nonconformity raised from it (its corrective actions) or a reason why no
+    corrective action is needed."""
     problems = {}
     if not incident.lessons_learned.strip():
         problems["lessons_learned"] = "Record the lessons learned before closing."
-    if not incident.no_corrective_action_reason.strip():
-        problems["no_corrective_action_reason"] = "Say why no corrective action is needed."
+    if not incident.no_corrective_action_reason.strip() and not incident.nonconformities.exists():
+        problems["no_corrective_action_reason"] = (
+            "Raise a nonconformity for the corrective action, or say why none is needed.")
     return problems
 
 

@@ -168,3 +168,21 @@ def services_risks_close(risk, officer):
     from risks.services import risk_close
 
     return risk_close(risk, acting_user=officer)
+
+
+def test_a_nonconformity_raised_from_the_incident_replaces_the_reason_for_closing(officer, incident):
+    from audits.services.nonconformities import nc_raise
+
+    incident = _recover(incident, officer)
+    nc = nc_raise(acting_user=officer, title="Outputs leak PII", source="incident", incident=incident,
+                  description="Answers carried e-mail addresses.")
+    closed = services.incident_close(incident, acting_user=officer, lessons_learned="Filter outputs.")
+    assert closed.status == "closed" and list(closed.nonconformities.all()) == [nc]
+
+
+def test_a_nonconformity_from_an_incident_must_name_it(officer):
+    from audits.services.nonconformities import nc_raise
+
+    with pytest.raises(ValidationError) as error:
+        nc_raise(acting_user=officer, title="x", source="incident", description="d")
+    assert "incident" in error.value.message_dict

@@ -80,7 +80,7 @@ def test_officer_triages_changes_status_and_cannot_close_without_lessons(officer
     assert reported.status == "recovered" and reported.owner == officer
     response = client.post(reverse("incidents:incident-close", args=[reported.pk]), {"lessons_learned": "x"})
     assert response.status_code == 200
-    assert "Say why no corrective action is needed." in response.content.decode()
+    assert "Raise a nonconformity for the corrective action, or say why none is needed." in response.content.decode()
     reported.refresh_from_db()
     assert reported.status == "recovered"
     response = client.post(reverse("incidents:incident-close", args=[reported.pk]), {
@@ -218,3 +218,12 @@ def test_officer_marks_a_clock_not_required_from_the_incident_page(officer, brea
     assert response.status_code == 302 and response.url == breach.get_absolute_url()
     clock.refresh_from_db()
     assert clock.state() == "not_required"
+
+
+def test_raise_nonconformity_from_the_incident_page_prefills_the_form(officer, incident):
+    client = client_for(officer)
+    page = client.get(incident.get_absolute_url()).content.decode()
+    link = f"{reverse('audits:nc-create')}?incident={incident.pk}"
+    assert link in page
+    form = client.get(link).content.decode()
+    assert f'value="{incident.pk}" selected' in form and incident.reference in form
