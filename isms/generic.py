@@ -84,9 +84,14 @@ class IsmsListView(PermissionMixin, HtmxPartialMixin, FilterView):
 
     permission_action = "view"
     paginate_by = 50
+    page_sizes = (25, 50, 100)  # ?per_page= may pick one of these; anything else is ignored
 
     def get_queryset(self):
         return visible(super().get_queryset(), self.request.user, "view")
+
+    def get_paginate_by(self, queryset):
+        size = self.request.GET.get("per_page", "")
+        return int(size) if size.isdigit() and int(size) in self.page_sizes else self.paginate_by
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
