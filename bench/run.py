@@ -85,13 +85,14 @@ def _measure(client: Client, url: str, repeat: int) -> dict:
     # A wrapper, not CaptureQueriesContext: request_started resets connection.queries.
     with connection.execute_wrapper(lambda execute, sql, *rest: queries.append(sql) or execute(sql, *rest)):
         size = _consume(client.get(url))
-    times = []
+    times, cpu = [], []
     for _ in range(repeat):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         _consume(client.get(url))
         times.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - cpu_started)
     return {"url": url, "median_s": statistics.median(times), "min_s": min(times), "max_s": max(times),
-            "queries": len(queries), "bytes": size, "repeat": repeat}
+            "cpu_median_s": statistics.median(cpu), "queries": len(queries), "bytes": size, "repeat": repeat}
 
 
 def measure_pages(repeat: int) -> dict:
@@ -164,12 +165,12 @@ def _verdict(value: float, target: float) -> str:
 
 
 def print_table(report: dict) -> None:
-    print(f"\n{'measure':<22} {'median':>9} {'min':>9} {'max':>9} {'queries':>8}  target")
+    print(f"\n{'measure':<22} {'median':>9} {'min':>9} {'max':>9} {'cpu':>9} {'queries':>8}  target")
     for name, r in report["pages"].items():
         target = TARGETS["csv"] if "CSV" in name else None if "XLSX" in name else TARGETS["list"]
         verdict = f"<= {target * 1000:g} ms {_verdict(r['median_s'], target)}" if target else "-"
         print(f"{name:<22} {r['median_s'] * 1000:>7.1f}ms {r['min_s'] * 1000:>7.1f}ms "
-              f"{r['max_s'] * 1000:>7.1f}ms {r['queries']:>8}  {verdict}   ({r['rows']})")
+              f"{r['max_s'] * 1000:>7.1f}ms {r['cpu_median_s'] * 1000:>7.1f}ms {r['queries']:>8}  {verdict}   ({r['rows']})")
     fresh = report.get("fresh")
     if fresh:
         verdict = _verdict(fresh["total_s"], TARGETS["fresh"])

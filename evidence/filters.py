@@ -5,12 +5,17 @@ from controls.models import Control
 from evidence.models import Evidence
 from isms.dates import days_from_today
 from isms.models import Asset
+from isms.widgets import FastSelect
 
 
 class EvidenceFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Search")
-    control = django_filters.ModelChoiceFilter(field_name="controls", queryset=Control.objects.all())
-    asset = django_filters.ModelChoiceFilter(field_name="assets", queryset=Asset.objects.all())
+    control = django_filters.ModelChoiceFilter(
+        field_name="controls", queryset=Control.objects.only("pk", "ref", "title"), widget=FastSelect
+    )
+    asset = django_filters.ModelChoiceFilter(
+        field_name="assets", queryset=Asset.objects.only("pk", "name"), widget=FastSelect
+    )
     source = django_filters.ChoiceFilter(choices=Evidence.Source.choices)
     review_status = django_filters.ChoiceFilter(choices=Evidence.Review.choices, label="Review")
     freshness = django_filters.ChoiceFilter(

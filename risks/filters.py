@@ -3,6 +3,7 @@ from django import forms
 from django.http import QueryDict
 
 from isms.models import Asset, User
+from isms.widgets import FastSelect
 from risks.models import Risk, RiskAssessment, Threat, TreatmentAction
 
 
@@ -16,8 +17,12 @@ class RiskFilter(django_filters.FilterSet):
     owner = django_filters.ModelChoiceFilter(
         queryset=User.objects.filter(owned_risks__isnull=False).distinct()
     )
-    asset = django_filters.ModelChoiceFilter(field_name="assets", queryset=Asset.objects.all())
-    threat = django_filters.ModelChoiceFilter(queryset=Threat.objects.all())
+    asset = django_filters.ModelChoiceFilter(
+        field_name="assets", queryset=Asset.objects.only("pk", "name"), widget=FastSelect
+    )
+    threat = django_filters.ModelChoiceFilter(
+        queryset=Threat.objects.only("pk", "name", "reference"), widget=FastSelect
+    )
     status = django_filters.ChoiceFilter(choices=Risk.Status.choices)
     stale = django_filters.BooleanFilter(method="filter_stale", label="Re-acceptance needed",
                                          widget=forms.CheckboxInput)
