@@ -5,16 +5,15 @@ from controls.models import Control
 from evidence.models import Evidence
 from isms.dates import days_from_today
 from isms.models import Asset
-from isms.widgets import FastSelect
 
 
 class EvidenceFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Search")
     control = django_filters.ModelChoiceFilter(
-        field_name="controls", queryset=Control.objects.only("pk", "ref", "title"), widget=FastSelect
+        field_name="controls", queryset=Control.objects.only("pk", "ref", "title")
     )
     asset = django_filters.ModelChoiceFilter(
-        field_name="assets", queryset=Asset.objects.only("pk", "name"), widget=FastSelect
+        field_name="assets", queryset=Asset.objects.only("pk", "name")
     )
     source = django_filters.ChoiceFilter(choices=Evidence.Source.choices)
     review_status = django_filters.ChoiceFilter(choices=Evidence.Review.choices, label="Review")

@@ -23,6 +23,7 @@ from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 
 from isms.access import can, visible
+from isms.widgets import use_fast_selects
 
 
 class PermissionMixin:
@@ -88,6 +89,11 @@ class IsmsListView(PermissionMixin, HtmxPartialMixin, FilterView):
 
     def get_queryset(self):
         return visible(super().get_queryset(), self.request.user, "view")
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        use_fast_selects(filterset.form)
+        return filterset
 
     def get_paginate_by(self, queryset):
         size = self.request.GET.get("per_page", "")

@@ -3,7 +3,6 @@ from django import forms
 from django.http import QueryDict
 
 from isms.models import Asset, User
-from isms.widgets import FastSelect
 from risks.models import Risk, RiskAssessment, Threat, TreatmentAction
 
 
@@ -18,10 +17,10 @@ class RiskFilter(django_filters.FilterSet):
         queryset=User.objects.filter(owned_risks__isnull=False).distinct()
     )
     asset = django_filters.ModelChoiceFilter(
-        field_name="assets", queryset=Asset.objects.only("pk", "name"), widget=FastSelect
+        field_name="assets", queryset=Asset.objects.only("pk", "name")
     )
     threat = django_filters.ModelChoiceFilter(
-        queryset=Threat.objects.only("pk", "name", "reference"), widget=FastSelect
+        queryset=Threat.objects.only("pk", "name", "reference")
     )
     status = django_filters.ChoiceFilter(choices=Risk.Status.choices)
     stale = django_filters.BooleanFilter(method="filter_stale", label="Re-acceptance needed",

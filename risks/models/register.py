@@ -2,19 +2,13 @@ from auditlog.registry import auditlog
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import OuterRef, Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
 from isms.access import AccessQuerySet
+from isms.counting import SubqueryCount
 from risks.scoring import LEVELS, in_scale
-
-
-def _count(rows) -> Coalesce:
-    """The number of `rows` (a queryset correlated to the outer risk) as an expression."""
-    counted = rows.order_by().values("risk").annotate(n=Count("pk")).values("n")[:1]
-    return Coalesce(Subquery(counted, output_field=models.IntegerField()), 0)
 
 
 class RiskQuerySet(AccessQuerySet):
@@ -33,8 +27,8 @@ class RiskQuerySet(AccessQuerySet):
             "assets",
             Prefetch("acceptances", queryset=RiskAcceptance.objects.order_by("-accepted_at", "-pk")),
         ).annotate(
-            open_action_count=_count(open_actions),
-            overdue_action_count=_count(open_actions.filter(due_date__lt=timezone.localdate())),
+            open_action_count=SubqueryCount(open_actions),
+            overdue_action_count=SubqueryCount(open_actions.filter(due_date__lt=timezone.localdate())),
         ).order_by("-residual_score", "title", "pk")
 
     def above_appetite(self):
