@@ -170,7 +170,8 @@ def print_table(report: dict) -> None:
         target = TARGETS["csv"] if "CSV" in name else None if "XLSX" in name else TARGETS["list"]
         verdict = f"<= {target * 1000:g} ms {_verdict(r['median_s'], target)}" if target else "-"
         print(f"{name:<22} {r['median_s'] * 1000:>7.1f}ms {r['min_s'] * 1000:>7.1f}ms "
-              f"{r['max_s'] * 1000:>7.1f}ms {r['cpu_median_s'] * 1000:>7.1f}ms {r['queries']:>8}  {verdict}   ({r['rows']})")
+              f"{r['max_s'] * 1000:>7.1f}ms {r['cpu_median_s'] * 1000:>7.1f}ms {r['queries']:>8}  "
+              f"{verdict}   ({r['rows']})")
     fresh = report.get("fresh")
     if fresh:
         verdict = _verdict(fresh["total_s"], TARGETS["fresh"])
