@@ -2,7 +2,7 @@ from auditlog.registry import auditlog
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Q
+from django.db.models import OuterRef, Prefetch, Q
 from django.urls import reverse
 
 from isms.access import AccessQuerySet
@@ -17,7 +17,13 @@ class SoAEntryQuerySet(AccessQuerySet):
         """The rows of the SoA table without the evidence count: a correlated count costs a
         scan of the evidence per control, so the whole table attaches the counts of one
         grouped query instead (SoAListView)."""
-        return self.select_related("control", "owner").prefetch_related("assignees", "assets")
+        from isms.models import Asset, User  # isms.models imports this app's models lazily
+
+        return self.select_related("control", "owner").prefetch_related(
+            # Only what the table shows: full asset rows (model cards) cost more than the page.
+            Prefetch("assignees", queryset=User.objects.only("username", "first_name", "last_name")),
+            Prefetch("assets", queryset=Asset.objects.only("name")),
+        )
 
     def with_valid_evidence_count(self):
         """valid_evidence: evidence items of the control that are neither rejected nor expired."""
