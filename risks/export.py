@@ -76,26 +76,28 @@ def _row(r: dict, assets: list[tuple], acceptance: tuple | None) -> list:
     ]
 
 
-def register_rows(risks):
-    """The export rows of `risks` (a register queryset: Risk.objects.for_register(), filtered)."""
+def register_chunks(risks):
+    """The export rows of `risks` (a register queryset: Risk.objects.for_register(), filtered),
+    in lists of up to CHUNK rows."""
     values = risks.prefetch_related(None).values(*FIELDS).iterator(chunk_size=CHUNK)
     while chunk := list(islice(values, CHUNK)):
         ids = [r["pk"] for r in chunk]
         assets, acceptances = _assets_of(ids), _acceptances_of(ids)
-        for r in chunk:
-            yield _row(r, assets.get(r["pk"], []), acceptances.get(r["pk"]))
-
-
-class _Echo:
-    def write(self, value):
-        return value
+        yield [_row(r, assets.get(r["pk"], []), acceptances.get(r["pk"])) for r in chunk]
 
 
 def _csv_lines(risks):
-    writer = csv.writer(_Echo())
-    yield writer.writerow(HEADER)
-    for row in register_rows(risks):
-        yield writer.writerow(row)
+    """One piece of the streamed body per chunk of rows, not per row: fewer, larger writes."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(HEADER)
+    for rows in register_chunks(risks):
+        writer.writerows(rows)
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    if buffer.tell():  # no risks: the header alone
+        yield buffer.getvalue()
 
 
 def _filename(extension: str) -> str:
@@ -107,8 +109,9 @@ def register_response(risks, fmt: str):
         workbook = Workbook(write_only=True)  # streams rows to the file: less memory, faster
         sheet = workbook.create_sheet("Risk register")
         sheet.append(HEADER)
-        for row in register_rows(risks):
-            sheet.append(row)
+        for rows in register_chunks(risks):
+            for row in rows:
+                sheet.append(row)
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
