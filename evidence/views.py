@@ -32,7 +32,10 @@ from risks.models import Risk
 class EvidenceListView(IsmsListView):
     model = Evidence
     queryset = (
-        Evidence.objects.prefetch_related("controls", "assets", "risks")
+        Evidence.objects.prefetch_related(  # only what the rows show
+            Prefetch("controls", queryset=Control.objects.only("ref")),
+            Prefetch("assets", queryset=Asset.objects.only("name")),
+        )
         .annotate(version_count=SubqueryCount(EvidenceVersion.objects.filter(evidence=OuterRef("pk"))))
         .order_by("-created_at", "-pk")
     )
