@@ -12,6 +12,7 @@ import hashlib
 import http.client
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -80,7 +81,8 @@ def upload(key: str, size: int) -> tuple[int, bytes, float, str]:
     return response.status, body, time.perf_counter() - started, digest.hexdigest()
 
 
-def main(size_mb: int) -> None:
+def measure(size_mb: int, database_url: str | None = None) -> dict:
+    """Upload one file of `size_mb` MB to a fresh gunicorn worker; the report as a dict."""
     size = size_mb * 1024 * 1024
     tmp = Path(tempfile.mkdtemp(prefix="isms-bench-"))
     env = os.environ | {
@@ -90,6 +92,8 @@ def main(size_mb: int) -> None:
         "MEDIA_ROOT": str(tmp / "media"), "CELERY_TASK_ALWAYS_EAGER": "1",
         "CELERY_BROKER_URL": "memory://", "EVIDENCE_MAX_UPLOAD_BYTES": str(size + CHUNK),
     }
+    if database_url:
+        env["DATABASE_URL"] = database_url
     env.setdefault("DATABASE_URL", f"sqlite:///{tmp / 'bench.sqlite3'}")
     manage = [PY, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "-v", "0"], env=env, check=True)  # noqa: S603
@@ -133,8 +137,9 @@ def main(size_mb: int) -> None:
         "worker_growth_mb": round((peak_kib - before) / 1024, 1),
         "sha256_matches": server_sha == local_sha,
     }
-    print(json.dumps(report, indent=2))
+    shutil.rmtree(tmp, ignore_errors=True)  # the stored copy: a gigabyte we do not keep
+    return report
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 200)
+    print(json.dumps(measure(int(sys.argv[1]) if len(sys.argv) > 1 else 200), indent=2))

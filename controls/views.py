@@ -10,6 +10,7 @@ from controls.filters import SoAEntryFilter
 from controls.forms import AssetControlsForm, SoAEntryForm
 from controls.models import Control, SoAEntry
 from controls.progress import progress_by_theme
+from evidence.models import Evidence
 from isms.access import can, visible
 from isms.generic import (
     IsmsDetailView,
@@ -30,7 +31,7 @@ class CanEditSoAMixin:
 
 class SoAListView(CanEditSoAMixin, IsmsListView):
     model = SoAEntry
-    queryset = SoAEntry.objects.for_listing().in_catalogue_order()
+    queryset = SoAEntry.objects.for_table().in_catalogue_order()
     filterset_class = SoAEntryFilter
     paginate_by = 100  # the whole Annex A (93 controls) on one page, as auditors read it
     template_name = "controls/soa_list.html"
@@ -38,7 +39,11 @@ class SoAListView(CanEditSoAMixin, IsmsListView):
 
     def get_context_data(self, **kwargs):
         entries = visible(SoAEntry.objects.all(), self.request.user)
-        return super().get_context_data(**kwargs, progress=progress_by_theme(entries))
+        ctx = super().get_context_data(**kwargs, progress=progress_by_theme(entries))
+        counts = Evidence.objects.valid().count_by_control()
+        for entry in ctx["object_list"]:
+            entry.valid_evidence = counts.get(entry.control_id, 0)
+        return ctx
 
 
 class SoARowView(CanEditSoAMixin, IsmsDetailView):

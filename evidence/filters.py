@@ -9,8 +9,12 @@ from isms.models import Asset
 
 class EvidenceFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Search")
-    control = django_filters.ModelChoiceFilter(field_name="controls", queryset=Control.objects.all())
-    asset = django_filters.ModelChoiceFilter(field_name="assets", queryset=Asset.objects.all())
+    control = django_filters.ModelChoiceFilter(
+        field_name="controls", queryset=Control.objects.only("pk", "ref", "title")
+    )
+    asset = django_filters.ModelChoiceFilter(
+        field_name="assets", queryset=Asset.objects.only("pk", "name")
+    )
     source = django_filters.ChoiceFilter(choices=Evidence.Source.choices)
     review_status = django_filters.ChoiceFilter(choices=Evidence.Review.choices, label="Review")
     freshness = django_filters.ChoiceFilter(

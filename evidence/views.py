@@ -1,7 +1,7 @@
 import datetime
 
 from auditlog.signals import accessed
-from django.db.models import Count, Prefetch
+from django.db.models import OuterRef, Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,6 +16,7 @@ from evidence.filters import EvidenceFilter
 from evidence.forms import EvidenceForm, ReviewForm, TokenForm, VersionForm
 from evidence.models import ApiToken, Evidence, EvidenceFile, EvidenceVersion
 from isms.access import visible
+from isms.counting import SubqueryCount
 from isms.generic import (
     IsmsDetailView,
     IsmsListView,
@@ -31,8 +32,11 @@ from risks.models import Risk
 class EvidenceListView(IsmsListView):
     model = Evidence
     queryset = (
-        Evidence.objects.prefetch_related("controls", "assets", "risks")
-        .annotate(version_count=Count("versions"))
+        Evidence.objects.prefetch_related(  # only what the rows show
+            Prefetch("controls", queryset=Control.objects.only("ref")),
+            Prefetch("assets", queryset=Asset.objects.only("name")),
+        )
+        .annotate(version_count=SubqueryCount(EvidenceVersion.objects.filter(evidence=OuterRef("pk"))))
         .order_by("-created_at", "-pk")
     )
     filterset_class = EvidenceFilter

@@ -23,6 +23,7 @@ from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 
 from isms.access import can, visible
+from isms.widgets import use_fast_selects
 
 
 class PermissionMixin:
@@ -84,9 +85,19 @@ class IsmsListView(PermissionMixin, HtmxPartialMixin, FilterView):
 
     permission_action = "view"
     paginate_by = 50
+    page_sizes = (25, 50, 100)  # ?per_page= may pick one of these; anything else is ignored
 
     def get_queryset(self):
         return visible(super().get_queryset(), self.request.user, "view")
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        use_fast_selects(filterset.form)
+        return filterset
+
+    def get_paginate_by(self, queryset):
+        size = self.request.GET.get("per_page", "")
+        return int(size) if size.isdigit() and int(size) in self.page_sizes else self.paginate_by
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

@@ -16,8 +16,12 @@ class RiskFilter(django_filters.FilterSet):
     owner = django_filters.ModelChoiceFilter(
         queryset=User.objects.filter(owned_risks__isnull=False).distinct()
     )
-    asset = django_filters.ModelChoiceFilter(field_name="assets", queryset=Asset.objects.all())
-    threat = django_filters.ModelChoiceFilter(queryset=Threat.objects.all())
+    asset = django_filters.ModelChoiceFilter(
+        field_name="assets", queryset=Asset.objects.only("pk", "name")
+    )
+    threat = django_filters.ModelChoiceFilter(
+        queryset=Threat.objects.only("pk", "name", "reference")
+    )
     status = django_filters.ChoiceFilter(choices=Risk.Status.choices)
     stale = django_filters.BooleanFilter(method="filter_stale", label="Re-acceptance needed",
                                          widget=forms.CheckboxInput)

@@ -1,7 +1,7 @@
-"""The likelihood x impact heatmap: counts from one aggregate query, geometry for the SVG
+"""The likelihood x impact heatmap: counts from one grouped query, geometry for the SVG
 template (risks/_heatmap.svg.html), which the register, the dashboard and the PDF pack share."""
 
-from django.db.models import Count, Q
+from django.db.models import Count
 
 from risks.scoring import level_for, risk_score
 
@@ -13,22 +13,21 @@ KINDS = ("inherent", "residual")
 
 
 def heatmap_counts(risks, criteria) -> dict[str, dict[tuple[int, int], int]]:
-    """{"inherent"|"residual": {(likelihood, impact): count}} in one aggregate query."""
+    """{"inherent"|"residual": {(likelihood, impact): count}} from one grouped query (a GROUP BY
+    on the four scale columns: far cheaper for the database than one filtered count per cell)."""
     cells = [
-        (kind, likelihood, impact)
-        for kind in KINDS
+        (likelihood, impact)
         for likelihood in range(1, len(criteria.likelihood_labels) + 1)
         for impact in range(1, len(criteria.impact_labels) + 1)
     ]
-    totals = risks.order_by().aggregate(**{
-        f"{kind}_{likelihood}_{impact}": Count(
-            "pk", filter=Q(**{f"{kind}_likelihood": likelihood, f"{kind}_impact": impact})
-        )
-        for kind, likelihood, impact in cells
-    })
-    counts = {kind: {} for kind in KINDS}
-    for kind, likelihood, impact in cells:
-        counts[kind][(likelihood, impact)] = totals[f"{kind}_{likelihood}_{impact}"]
+    counts = {kind: dict.fromkeys(cells, 0) for kind in KINDS}
+    groups = risks.prefetch_related(None).order_by().values_list(
+        "inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact"
+    ).annotate(n=Count("pk"))
+    for inherent_l, inherent_i, residual_l, residual_i, n in groups:
+        for kind, cell in (("inherent", (inherent_l, inherent_i)), ("residual", (residual_l, residual_i))):
+            if cell in counts[kind]:  # off-scale scores (a revised criteria) are not drawn
+                counts[kind][cell] += n
     return counts
 
 

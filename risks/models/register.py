@@ -2,11 +2,12 @@ from auditlog.registry import auditlog
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import OuterRef, Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
 from isms.access import AccessQuerySet
+from isms.counting import SubqueryCount
 from risks.scoring import LEVELS, in_scale
 
 
@@ -17,18 +18,17 @@ class RiskQuerySet(AccessQuerySet):
 
     def for_register(self):
         """Everything the register shows, in a constant number of queries."""
-        from risks.models.treatment import RiskAcceptance
+        from risks.models.treatment import RiskAcceptance, TreatmentAction
 
-        today = timezone.localdate()
-        open_actions = ~Q(actions__status="done")
+        # Counts as correlated subqueries, not a JOIN + GROUP BY over every risk: PostgreSQL
+        # then sorts and limits first and counts only the rows of the page.
+        open_actions = TreatmentAction.objects.filter(risk=OuterRef("pk")).not_done()
         return self.select_related("assessment__criteria", "threat", "owner").prefetch_related(
             "assets",
             Prefetch("acceptances", queryset=RiskAcceptance.objects.order_by("-accepted_at", "-pk")),
         ).annotate(
-            open_action_count=Count("actions", filter=open_actions, distinct=True),
-            overdue_action_count=Count(
-                "actions", filter=open_actions & Q(actions__due_date__lt=today), distinct=True
-            ),
+            open_action_count=SubqueryCount(open_actions),
+            overdue_action_count=SubqueryCount(open_actions.filter(due_date__lt=timezone.localdate())),
         ).order_by("-residual_score", "title", "pk")
 
     def above_appetite(self):

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 
 from risks.coverage import coverage_rows
 from risks.models import RiskAssessment
@@ -12,6 +13,30 @@ LEVEL_CLASSES = {"low": "text-bg-success", "medium": "text-bg-warning", "high": 
 @register.filter
 def level_class(level: str) -> str:
     return LEVEL_CLASSES.get(level, "text-bg-secondary")
+
+
+ACCEPTANCE_BADGES = {
+    "stale": ("badge text-bg-danger", "Re-acceptance needed"),
+    "needed": ("badge text-bg-warning", "Acceptance required"),
+    "accepted": ("badge text-bg-success", "Accepted"),
+}
+
+
+# Badges as tags rather than {% include %}: the register renders three per row, and an
+# include costs several times more than a format_html (risks/_level.html and
+# risks/_acceptance_badge.html call these too, so the markup lives here only).
+@register.simple_tag
+def level_badge(level: str, score: int | None = None) -> str:
+    if score:
+        return format_html('<span class="badge {}">{} · {}</span>', level_class(level), level.title(), score)
+    return format_html('<span class="badge {}">{}</span>', level_class(level), level.title())
+
+
+@register.simple_tag
+def acceptance_badge(risk) -> str:
+    within = ("text-body-secondary small", "within appetite")
+    css, label = ACCEPTANCE_BADGES.get(risk.acceptance_state, within)
+    return format_html('<span class="{}">{}</span>', css, label)
 
 
 @register.filter

@@ -33,7 +33,7 @@ class RiskListView(IsmsListView):
         ctx = super().get_context_data(**kwargs)
         assessment = self.filterset.form.cleaned_data.get("assessment") if self.filterset.is_valid() else None
         assessment = assessment or RiskAssessment.objects.select_related("criteria").current()
-        if assessment is not None:
+        if assessment is not None and not self.request.htmx:  # htmx swaps the rows only
             risks = self.filterset.qs.filter(assessment=assessment)
             ctx.update(heatmap_assessment=assessment, heatmaps=heatmaps(risks, assessment.criteria))
         return ctx

@@ -1,0 +1,46 @@
+"""Fast <select> widgets for the filter forms of the lists.
+
+Django renders a <select> through its widget templates, one template render per <option>:
+the filter forms cost more than 100 table rows, and the 1,000-option asset filter of a large
+inventory tens of milliseconds. These widgets write the same HTML in Python."""
+
+from html import escape
+
+from django import forms
+from django.forms.utils import flatatt
+from django.utils.safestring import mark_safe
+
+
+class FastRenderMixin:
+    """render() for a single <select>; keys and labels escaped here (html.escape, as Django)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        value = self.format_value(value)
+        selected = {str(v) for v in value} if isinstance(value, list | tuple) else {str(value)}
+        options = "".join(
+            f'<option value="{escape(str(key))}"{" selected" if str(key) in selected else ""}>'
+            f"{escape(str(label))}</option>"
+            for key, label in self.choices
+        )
+        final_attrs = flatatt(self.build_attrs(self.attrs, attrs))
+        return mark_safe(f'<select name="{escape(name)}"{final_attrs}>{options}</select>')  # noqa: S308
+
+
+class FastSelect(FastRenderMixin, forms.Select):
+    pass
+
+
+class FastNullBooleanSelect(FastRenderMixin, forms.NullBooleanSelect):
+    pass
+
+
+FAST_WIDGETS = {forms.Select: FastSelect, forms.NullBooleanSelect: FastNullBooleanSelect}
+
+
+def use_fast_selects(form: forms.Form) -> None:
+    """Swap the plain selects of `form` for the fast ones. A form's fields (and widgets) are
+    its own deep copies, so changing the class in place keeps choices and attributes intact."""
+    for field in form.fields.values():
+        fast = FAST_WIDGETS.get(type(field.widget))
+        if fast is not None:
+            field.widget.__class__ = fast

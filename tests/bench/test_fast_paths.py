@@ -1,0 +1,108 @@
+"""The fast paths added for the benchmarks give the same answers as the slow ones."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django import forms
+from django.test.html import parse_html
+from django.urls import reverse
+from django.utils import timezone
+
+from isms.models import Asset
+from isms.widgets import FastNullBooleanSelect, FastSelect, use_fast_selects
+from risks.models import Risk
+from risks.services import action_create, risk_accept
+from tests import factories
+from tests.conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+
+class _Form(forms.Form):
+    kind = forms.ChoiceField(choices=[("", "All"), ("model", "Model <LLM>"), ("dataset", "Data & sets")],
+                             required=False)
+    asset = forms.ModelChoiceField(queryset=Asset.objects.all(), required=False)
+    pii = forms.NullBooleanField(required=False)
+
+
+@pytest.mark.parametrize("data", [{}, {"kind": "model", "pii": "true"}, {"kind": "dataset", "pii": "false"}])
+def test_fast_selects_write_the_same_html_as_django(officer, data):
+    asset = factories.AssetFactory(name='quote"and<tag>', owner=officer)
+    factories.AssetFactory(name="other", owner=officer)
+    data = {**data, "asset": str(asset.pk)} if data else data
+    slow, fast = _Form(data), _Form(data)
+    use_fast_selects(fast)
+    assert [type(fast.fields[name].widget) for name in ("kind", "asset", "pii")] == [
+        FastSelect, FastSelect, FastNullBooleanSelect]
+    for name in ("kind", "asset", "pii"):
+        assert parse_html(str(fast[name])) == parse_html(str(slow[name])), name
+
+
+def test_lists_take_per_page_from_the_allowed_sizes(officer):
+    factories.AssetFactory.create_batch(60, owner=officer)
+    client = client_for(officer)
+    rows = {size: len(client.get(reverse("asset-list"), {"per_page": size}).context["object_list"])
+            for size in ("", "100", "25", "7", "1000")}
+    assert rows == {"": 50, "100": 60, "25": 25, "7": 50, "1000": 50}
+
+
+def _risk(officer, title, *, residual_likelihood, model=None):
+    """A risk in the officer's one assessment (the register opens on the current assessment)."""
+    from risks.models import RiskAssessment
+
+    assessment = RiskAssessment.objects.first() or factories.RiskAssessmentFactory(assessor=officer)
+    return factories.risk(officer, assessment=assessment, title=title, assets=[model] if model else [],
+                          residual_likelihood=residual_likelihood)
+
+
+def _export_rows(officer, **params) -> dict[str, list[str]]:
+    response = client_for(officer).get(reverse("risks:risk-export"), {"format": "csv", **params})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    return {row[2]: row for row in rows[1:]}
+
+
+def test_export_acceptance_column_matches_the_register(officer):
+    model = factories.AssetFactory(kind="model", model_version="1", name="slm-a", owner=officer)
+    within = _risk(officer, "within", residual_likelihood=1)
+    needed = _risk(officer, "needed", residual_likelihood=4)
+    accepted = _risk(officer, "accepted", residual_likelihood=4, model=model)
+    stale = _risk(officer, "stale", residual_likelihood=4, model=factories.AssetFactory(
+        kind="model", model_version="1", name="slm-b", owner=officer))
+    for risk in (accepted, stale):
+        risk_accept(risk, acting_user=officer, justification="ok")
+    stale_model = stale.assets.get()
+    stale_model.model_version = "2"  # a new model version makes the acceptance stale
+    stale_model.save()
+    rows = _export_rows(officer)
+    for risk in (within, needed, accepted, stale):
+        risk = Risk.objects.for_register().get(pk=risk.pk)
+        assert rows[risk.title][19] == risk.acceptance_state.replace("_", " "), risk.title
+    assert (rows["accepted"][5], rows["within"][5]) == ("slm-a", "")
+    assert [rows[t][19] for t in ("within", "needed", "accepted", "stale")] == [
+        "not needed", "needed", "accepted", "stale"]
+
+
+def test_export_counts_open_and_overdue_actions(officer):
+    risk = _risk(officer, "acting", residual_likelihood=1)
+    today = timezone.localdate()
+    for due, status in ((-3, "open"), (5, "in_progress"), (-9, "done")):
+        action = action_create(acting_user=officer, risk=risk, description=f"step {due}", owner=officer,
+                               due_date=today + datetime.timedelta(days=due))
+        action.status = status
+        action.save()
+    assert _export_rows(officer)["acting"][20:22] == ["2", "1"]
+
+
+@pytest.mark.parametrize("count", [2, 40])
+def test_export_query_count_is_constant(officer, django_assert_max_num_queries, count):
+    assessment = factories.RiskAssessmentFactory(assessor=officer)
+    for n in range(count):
+        factories.risk(officer, assessment=assessment, title=f"Risk {n}", residual_likelihood=4,
+                       assets=[factories.AssetFactory(owner=officer)])
+    client = client_for(officer)
+    with django_assert_max_num_queries(18):
+        response = client.get(reverse("risks:risk-export"), {"format": "csv"})
+        body = b"".join(response.streaming_content)
+    assert body.count(b"\n") == count + 1
