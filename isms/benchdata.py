@@ -20,7 +20,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from auditlog.context import disable_auditlog, set_actor
-from django.apps import apps
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -29,7 +28,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from controls.models import Control, SoAEntry
-from evidence.models import Evidence, EvidenceFile, EvidenceVersion
+from evidence.models import Connector, ConnectorRun, Evidence, EvidenceFile, EvidenceVersion
 from isms.models import Asset, Course, Person, TrainingRecord, User
 from isms.roles import ENGINEER, GROUP_NAMES, OFFICER, roles_sync
 from risks.models import Risk, RiskAssessment, RiskCriteria, Threat, TreatmentAction
@@ -273,14 +272,43 @@ def _audited_edits(rng, count: int, officer: User, assets: list[Asset]) -> None:
                 asset.save()
 
 
-def _connectors(report: BenchReport) -> None:
-    """Connectors come from another part of the product; they are added when that model exists."""
-    try:
-        apps.get_model("evidence", "Connector")
-    except LookupError:
-        report.notes.append("connectors: skipped (no Connector model installed yet)")
-        return
-    report.notes.append("connectors: model present, but this generator does not create them yet")
+# (name, kind, config, control refs, share of runs that fail)
+BENCH_CONNECTORS = [
+    ("ISMS access review", "isms_access_review", {"inactive_days": 90}, ["5.18", "8.2"], 0.0),
+    ("Identity provider users", "http_json", {"url": "https://idp.example.com/api/v1/users"},
+     ["5.16", "8.5"], 0.1),
+    ("Gateway repository", "git_repo", {"url": "https://git.example.com/ml/gateway.git"},
+     ["8.25", "8.28"], 0.05),
+    ("Support SLM endpoint", "slm_endpoint", {"url": "https://slm.internal/v1/chat/completions",
+                                              "model": "support-7b"}, ["8.26"], 0.2),
+]
+RUNS_PER_CONNECTOR = 50
+
+
+def _connectors(rng, officer: User, controls: list[Control]) -> int:
+    """A few connectors with a run history (hourly runs, some failed); no evidence of their own."""
+    by_ref = {control.ref: control for control in controls}
+    now = timezone.now()
+    runs = []
+    for name, kind, config, refs, failure_share in BENCH_CONNECTORS:
+        connector = Connector.objects.create(name=name, kind=kind, config=config, created_by=officer,
+                                             interval_minutes=60, next_due_at=now)
+        connector.controls.set([by_ref[ref] for ref in refs if ref in by_ref])
+        for n in range(RUNS_PER_CONNECTOR):
+            started = now - datetime.timedelta(hours=RUNS_PER_CONNECTOR - n)
+            failed = rng.random() < failure_share
+            runs.append(ConnectorRun(
+                connector=connector, created_at=started, started_at=started,
+                finished_at=started + datetime.timedelta(seconds=rng.uniform(0.2, 8)), attempts=1,
+                status=ConnectorRun.Status.FAILED if failed else ConnectorRun.Status.SUCCEEDED,
+                error="Cannot connect: timed out after 10 s" if failed else "",
+                policy_allow=None if failed else rng.random() > 0.1,
+            ))
+        last = runs[-1]
+        Connector.objects.filter(pk=connector.pk).update(
+            last_status=last.status, last_run_at=last.finished_at, last_policy_allow=last.policy_allow)
+    ConnectorRun.objects.bulk_create(runs, batch_size=BATCH)
+    return len(runs)
 
 
 def bench_data_generate(*, assets: int = 1000, risks: int = 2000, evidence: int = 5000, people: int = 300,
@@ -308,7 +336,8 @@ def bench_data_generate(*, assets: int = 1000, risks: int = 2000, evidence: int 
         _evidence(rng, evidence, officer, made_assets, controls, made_risks)
         progress("people and training")
         report.counts["training records"] = _training(rng, people, engineers, made_assets)
-        _connectors(report)
+        progress("connectors and their run history")
+        report.counts["connector runs"] = _connectors(rng, officer, controls)
     progress("audited edits (audit log on)")
     _audited_edits(rng, audited_edits, officer, made_assets)
     if connection.vendor == "postgresql":  # planner statistics, as autovacuum would soon gather

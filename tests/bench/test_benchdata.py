@@ -45,7 +45,11 @@ def test_bench_data_generate_builds_the_whole_workload():
     assert Asset.objects.filter(kind="model").exclude(base_model="").exists()
     assert not SoAEntry.objects.filter(applicable__isnull=True).exists()  # a decided SoA
     assert TrainingRecord.objects.count() == report.counts["training records"]
-    assert any("connectors" in note for note in report.notes)
+    from evidence.models import Connector, ConnectorRun
+
+    assert Connector.objects.count() == 4 and Connector.objects.filter(controls__isnull=False).exists()
+    assert ConnectorRun.objects.count() == report.counts["connector runs"] == 200
+    assert ConnectorRun.objects.filter(status="failed").exists()
 
 
 def test_bench_data_files_are_real_and_hashed():
