@@ -20,6 +20,7 @@ NAVIGATION = [
     (None, "Evidence", "evidence:evidence-list", "evidence.Evidence"),
     ("Operations", "Training", "training-matrix", "isms.TrainingRecord"),
     ("Assurance", "Audit trail", "audittrail-list", "isms.AuditEntry"),
+    ("Assurance", "Audit packs", "packs:pack-list", "packs.AuditPack"),
 ]
 
 

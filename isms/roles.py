@@ -18,13 +18,16 @@ GROUP_NAMES = {
 }
 ROLE_BY_GROUP = {name: role for role, name in GROUP_NAMES.items()}
 
-DOMAIN_APPS = ("isms", "risks", "controls", "evidence")
+DOMAIN_APPS = ("isms", "risks", "controls", "evidence",
+    "packs",
+)
 
 # Models whose rows nobody edits through the product, officers included.
 READ_ONLY_MODELS = {"isms.auditentry"}
 # Models engineers do not see at all.
 HIDDEN_FROM_ENGINEERS = {"isms.auditentry", "isms.auditengagement", "isms.user", "evidence.apitoken",
     "isms.person", "isms.trainingrecord",  # engineers see only their own records (my-training)
+    "packs.auditpack",  # packs are for officers and the auditors of their engagement
 }
 # Model-level permissions engineers hold beyond "view"; per-object grants come from guardian.
 # Engineers create assets (they become their owners) and add evidence, limited to the

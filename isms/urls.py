@@ -17,6 +17,7 @@ urlpatterns = [
     path("risks/", include("risks.urls")),
     path("controls/", include("controls.urls")),
     path("evidence/", include("evidence.urls")),
+    path("audit-packs/", include("packs.urls")),
     path("api/v1/", include("evidence.api_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,27 @@
+from django import forms
+from django.utils import timezone
+
+from isms.access import can
+from isms.models import AuditEngagement
+from packs.models import AuditPack
+
+
+class PackRequestForm(forms.Form):
+    as_of = forms.DateField(
+        label="As of", widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
+        help_text="Evidence and the audit trail are cut at the end of this day.",
+    )
+    engagement = forms.ModelChoiceField(
+        queryset=AuditEngagement.objects.none(), required=False, widget=forms.Select(attrs={"class": "form-select"})
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        kwargs.setdefault("initial", {"as_of": timezone.localdate()})
+        super().__init__(*args, **kwargs)
+        field = self.fields["engagement"]
+        if can(user, "add", AuditPack):
+            field.queryset = AuditEngagement.objects.all()
+            field.help_text = "Its auditors can see and download the pack. Leave empty for an internal pack."
+        else:  # an auditor: only their own engagement, and one is required
+            field.queryset = AuditEngagement.objects.active().filter(auditors=user)
+            field.required = True
