@@ -29,6 +29,10 @@ class PackDetailView(PackQuerysetMixin, HtmxPartialMixin, IsmsDetailView):
     partial_template_name = "packs/_pack_progress.html"
     context_object_name = "pack"
 
+    def has_permission(self) -> bool:
+        # No per-object grants on packs: the model permission decides (engineers get 403).
+        return self.request.user.is_authenticated and PermissionMixin.has_permission(self)
+
 
 class PackRequestView(PermissionMixin, ServiceFormMixin, FormView):
     # Auditors may request a pack of their own engagement (the service decides who may).

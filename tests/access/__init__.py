@@ -6,8 +6,13 @@ Statuses are listed per persona in this order:
 The kwargs builder gets the personas dict and returns the URL kwargs (creating rows as needed).
 """
 
-from tests.access import controls, evidence, isms, risks
+from tests.access import controls, evidence, isms, packs, risks
 
-EXPECTED = {**isms.EXPECTED, **risks.EXPECTED, **controls.EXPECTED, **evidence.EXPECTED}
+EXPECTED = {**isms.EXPECTED, **risks.EXPECTED, **controls.EXPECTED, **evidence.EXPECTED,
+    **packs.EXPECTED,
+}
 # Views whose POST does not change ISMS data (signing in and out only touch the session).
 NOT_WRITES = {"login", "logout"}
+# Requesting an audit pack reads the ISMS and changes nothing in it: auditors may, for their
+# own engagement (an invalid empty POST answers 200 with the form errors).
+NOT_WRITES |= {"packs:pack-create"}
