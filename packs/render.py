@@ -11,10 +11,6 @@ import multiprocessing
 import os
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
-# A worker lays out a handful of documents, then makes room for a fresh one: WeasyPrint's
-# memory grows with what it has laid out and is not all handed back to the system.
-TASKS_PER_WORKER = 6
-
 
 def render_pdf(html: str, path: str) -> int:
     """Lay out one HTML document, write it to `path`; returns its page count."""
@@ -44,4 +40,7 @@ def render_executor(workers: int | None = None) -> Executor:
         return InlineExecutor()
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["weasyprint", "packs.render"])
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, max_tasks_per_child=TASKS_PER_WORKER)
+    # No max_tasks_per_child: on Python 3.11 a pool whose workers retire can hang for good
+    # (seen here: the build stalled once workers began to retire). Sections are split into
+    # parts, so each document, and so each worker's memory, stays small.
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
