@@ -26,7 +26,7 @@ def _users():
         user, _ = User.objects.get_or_create(username=f"bench-user-{n}", defaults={
             "first_name": f"Bench{n}", "last_name": "User", "email": f"bench{n}@example.com"})
         users.append(user)
-    admin, _ = User.objects.get_or_create(username="bench-admin", defaults={"is_superuser": True, "is_staff": True})
+    User.objects.get_or_create(username="bench-admin", defaults={"is_superuser": True, "is_staff": True})
     return users
 
 
@@ -77,7 +77,8 @@ def _risks(rng, users, assets):
         risk=r, description=f"Apply control for {r.title}", owner=r.owner, due_date=due) for r in risks[::4]])
     RiskAcceptance.objects.bulk_create([RiskAcceptance(
         risk=r, accepted_by=users[0], justification="Accepted by the board for the pilot.",
-        residual_score_at_acceptance=r.residual_score) for r in risks if r.residual_score > criteria.appetite][:300])
+        residual_score_at_acceptance=r.residual_score,
+    ) for r in risks if r.residual_score > criteria.appetite][:300])
 
 
 def _soa(users):
@@ -86,7 +87,7 @@ def _soa(users):
     entries = list(SoAEntry.objects.all())
     for n, entry in enumerate(entries):
         entry.applicable = n % 10 != 0
-        entry.justification = "Required by the risk treatment plan." if entry.applicable else "No such activity."
+        entry.justification = "Required by the treatment plan." if entry.applicable else "No such activity."
         entry.implementation_status = ["implemented", "partial", "planned", "not_started"][n % 4]
         entry.owner = users[n % len(users)]
     SoAEntry.objects.bulk_update(entries, ["applicable", "justification", "implementation_status", "owner"])
@@ -110,14 +111,17 @@ def _evidence(rng, users, assets, control_ids):
     for n, version in enumerate(versions):
         data = f"bench evidence {n}\n".encode() * 20
         (root / f"{n:04d}.txt").write_bytes(data)
-        files.append(EvidenceFile(version=version, file=f"evidence/bench/{n:04d}.txt", original_name=f"export-{n}.txt",
-                                  sha256=hashlib.sha256(data).hexdigest(), size=len(data), content_type="text/plain"))
+        files.append(EvidenceFile(
+            version=version, file=f"evidence/bench/{n:04d}.txt", original_name=f"export-{n}.txt",
+            sha256=hashlib.sha256(data).hexdigest(), size=len(data), content_type="text/plain",
+        ))
     EvidenceFile.objects.bulk_create(files, batch_size=1000)
     Evidence.controls.through.objects.bulk_create(
         [Evidence.controls.through(evidence_id=e.pk, control_id=rng.choice(control_ids)) for e in items],
         batch_size=1000)
     Evidence.assets.through.objects.bulk_create(
-        [Evidence.assets.through(evidence_id=e.pk, asset_id=rng.choice(assets).pk) for e in items], batch_size=1000)
+        [Evidence.assets.through(evidence_id=e.pk, asset_id=rng.choice(assets).pk) for e in items],
+        batch_size=1000)
 
 
 def _training(rng):

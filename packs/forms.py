@@ -12,7 +12,8 @@ class PackRequestForm(forms.Form):
         help_text="Evidence and the audit trail are cut at the end of this day.",
     )
     engagement = forms.ModelChoiceField(
-        queryset=AuditEngagement.objects.none(), required=False, widget=forms.Select(attrs={"class": "form-select"})
+        queryset=AuditEngagement.objects.none(), required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
 
     def __init__(self, *args, user, **kwargs):

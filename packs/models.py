@@ -78,8 +78,24 @@ class AuditPack(models.Model):
     def __str__(self) -> str:
         return f"Audit pack #{self.pk} as of {self.as_of}"
 
+    def save(self, *args, **kwargs):
+        # Integrity guard, not domain logic: a finished pack is a fact about the past.
+        if self._stored_ready():
+            raise ValidationError(IMMUTABLE)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("packs:pack-detail", args=[self.pk])
+
+    def delete(self, *args, **kwargs):
+        if self._stored_ready():
+            raise ValidationError(IMMUTABLE)
+        return super().delete(*args, **kwargs)
+
+    def _stored_ready(self) -> bool:
+        return bool(self.pk) and type(self)._base_manager.filter(
+            pk=self.pk, status=self.Status.READY
+        ).exists()
 
     @property
     def is_finished(self) -> bool:
@@ -89,22 +105,6 @@ class AuditPack(models.Model):
     def progress_step(self) -> int:
         """Progress rounded down to 5 % steps (the CSS classes of the progress bar)."""
         return min(100, self.progress - self.progress % 5)
-
-    def _stored_ready(self) -> bool:
-        return bool(self.pk) and type(self)._base_manager.filter(
-            pk=self.pk, status=self.Status.READY
-        ).exists()
-
-    def save(self, *args, **kwargs):
-        # Integrity guard, not domain logic: a finished pack is a fact about the past.
-        if self._stored_ready():
-            raise ValidationError(IMMUTABLE)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        if self._stored_ready():
-            raise ValidationError(IMMUTABLE)
-        return super().delete(*args, **kwargs)
 
 
 # Stage and progress change many times per build and say nothing about the ISMS.

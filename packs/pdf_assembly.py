@@ -43,7 +43,9 @@ def _stamp_stream(width: float, height: float, header: str, footer: str) -> byte
         b"0.35 0.35 0.35 rg",
         b"%.2f %.2f Td %s Tj" % (MARGIN_X, height - HEADER_FROM_TOP, _pdf_text(header)),
         b"ET", b"BT", b"%s %.2f Tf" % (FONT.encode(), FONT_SIZE), b"0.35 0.35 0.35 rg",
-        b"%.2f %.2f Td %s Tj" % (width - MARGIN_X - _text_width(footer), FOOTER_FROM_BOTTOM, _pdf_text(footer)),
+        b"%.2f %.2f Td %s Tj" % (
+            width - MARGIN_X - _text_width(footer), FOOTER_FROM_BOTTOM, _pdf_text(footer)
+        ),
         b"ET",
     ]
     return b"\n".join(commands)
@@ -60,7 +62,8 @@ def _stamp(writer: PdfWriter, header: str) -> None:
     which keeps this linear and cheap; q/Q isolate our drawing from their graphics state."""
     font = writer._add_object(DictionaryObject({
         NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-        NameObject("/BaseFont"): NameObject("/Helvetica"), NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+        NameObject("/BaseFont"): NameObject("/Helvetica"),
+        NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
     }))
     save, restore = _stream(writer, b"q"), _stream(writer, b"Q")
     total = len(writer.pages)

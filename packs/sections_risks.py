@@ -46,7 +46,8 @@ def _register_section(assessment):
     risks = []
     if assessment:
         risks = list(
-            Risk.objects.filter(assessment=assessment).select_related("threat", "owner", "assessment__criteria")
+            Risk.objects.filter(assessment=assessment)
+            .select_related("threat", "owner", "assessment__criteria")
             .prefetch_related(
                 Prefetch("assets", queryset=Asset.objects.only(
                     "name", "kind", "model_version", "artefact_sha256").order_by("name")),

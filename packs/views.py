@@ -4,7 +4,14 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 from django.views.generic import FormView
 
-from isms.generic import HtmxPartialMixin, IsmsDetailView, IsmsListView, PermissionMixin, ServiceFormMixin, requires
+from isms.generic import (
+    HtmxPartialMixin,
+    IsmsDetailView,
+    IsmsListView,
+    PermissionMixin,
+    ServiceFormMixin,
+    requires,
+)
 from packs import services
 from packs.filters import AuditPackFilter
 from packs.forms import PackRequestForm

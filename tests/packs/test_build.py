@@ -38,7 +38,7 @@ def test_contents_page_numbers_match_where_each_section_starts(ready_pack):
     titles = [s["title"] for s in pack_sections(ready_pack.as_of)]
     assert [title for title, _ in toc] == titles
     for (title, page), (_, next_page) in zip(toc, [*toc[1:], ("end", len(pages) + 1)], strict=True):
-        assert pages[page - 1].lstrip().split("\n")[0].strip() == title or title in pages[page - 1].split("\n")[:3]
+        assert title in pages[page - 1].split("\n")[:3]  # the section's heading tops its first page
         assert f"Page {page} of {len(pages)}" in pages[page - 1]
         assert all(title not in pages[i].split("\n")[:3] for i in range(2, page - 1)), title
         assert next_page > page

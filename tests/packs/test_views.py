@@ -10,7 +10,9 @@ from tests.conftest import client_for
 
 
 def _pack(user, engagement=None, **fields) -> AuditPack:
-    return AuditPack.objects.create(requested_by=user, as_of=timezone.localdate(), engagement=engagement, **fields)
+    return AuditPack.objects.create(
+        requested_by=user, as_of=timezone.localdate(), engagement=engagement, **fields
+    )
 
 
 @pytest.mark.django_db
@@ -77,7 +79,9 @@ def test_progress_partial_polls_while_building_and_stops_when_done(officer):
     partial = client.get(pack.get_absolute_url(), HTTP_HX_REQUEST="true").content.decode()
     assert 'hx-trigger="every 1s"' in partial and "rendering section 3/10" in partial
     assert "pack-progress-45" in partial and "<html" not in partial
-    AuditPack.objects.filter(pk=pack.pk).update(status=AuditPack.Status.FAILED, error="Evidence file x is missing")
+    AuditPack.objects.filter(pk=pack.pk).update(
+        status=AuditPack.Status.FAILED, error="Evidence file x is missing"
+    )
     partial = client.get(pack.get_absolute_url(), HTTP_HX_REQUEST="true").content.decode()
     assert "hx-trigger" not in partial and "Evidence file x is missing" in partial
 
@@ -105,7 +109,8 @@ def test_unfinished_pack_has_nothing_to_download(officer):
 def test_pack_list_queries_stay_constant(officer, django_assert_max_num_queries, count):
     engagement = factories.AuditEngagementFactory()
     for n in range(count):
-        _pack(officer, engagement if n % 2 else None, status=AuditPack.Status.READY, page_count=10, zip_size=1000)
+        _pack(officer, engagement if n % 2 else None, status=AuditPack.Status.READY, page_count=10,
+              zip_size=1000)
     client = client_for(officer)
     with django_assert_max_num_queries(10):
         response = client.get(reverse("packs:pack-list"))

@@ -14,7 +14,7 @@ from packs.services import audit_pack_build, audit_pack_create
 
 
 class Command(BaseCommand):
-    help = "Build an audit pack in the foreground (same service as the Celery job) and copy its PDF and ZIP to DIR."
+    help = "Build an audit pack in the foreground (the Celery job's service); copy its PDF and ZIP to DIR."
 
     def add_arguments(self, parser):
         parser.add_argument("-o", "--output", required=True, help="Directory for the PDF and the ZIP.")
@@ -30,7 +30,9 @@ class Command(BaseCommand):
         try:
             target = AuditEngagement.objects.get(pk=engagement) if engagement else None
             with set_actor(acting):
-                pack = audit_pack_create(acting_user=acting, as_of=as_of or timezone.localdate(), engagement=target)
+                pack = audit_pack_create(
+                    acting_user=acting, as_of=as_of or timezone.localdate(), engagement=target
+                )
                 self.stdout.write(f"Building audit pack #{pack.pk} as of {pack.as_of} ...")
                 pack = audit_pack_build(pack, workers=workers)
         except AuditEngagement.DoesNotExist:
@@ -44,7 +46,8 @@ class Command(BaseCommand):
                 shutil.copyfileobj(source, target, 1024 * 1024)
         self.stdout.write(self.style.SUCCESS(
             f"Audit pack #{pack.pk}: {pack.page_count} pages, {pack.file_count} evidence files, built in "
-            f"{pack.duration.total_seconds():.1f} s; written to {out}/. Manifest SHA-256 {pack.manifest_sha256}."
+            f"{pack.duration.total_seconds():.1f} s; written to {out}/. "
+            f"Manifest SHA-256 {pack.manifest_sha256}."
         ))
 
     def _acting_user(self, username: str | None):
