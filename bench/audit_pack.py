@@ -6,8 +6,9 @@ folder (var/bench-media). With --generate it creates and migrates the database a
 
 The pack is built by `manage.py build_audit_pack` in a child process (the same service as the
 Celery job). CPU seconds of the whole tree are reported beside the wall time, since a shared
-machine's load stretches the latter. Peak memory is reported two ways: the sum of the resident memory of the whole
-process tree (the command, the forkserver and its WeasyPrint workers), sampled every 50 ms,
+machine's load stretches the latter. Peak memory is reported two ways: the sum of the resident
+memory of the whole process tree (the command, the forkserver and its WeasyPrint workers),
+sampled every 50 ms,
 and getrusage's max RSS of SELF and CHILDREN (the largest single process).
 
     .venv/bin/python bench/audit_pack.py --generate [--workers N]
