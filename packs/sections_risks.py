@@ -73,10 +73,13 @@ def _treatment_section(assessment):
             .select_related("risk", "accepted_by").prefetch_related("risk__assets")
             .order_by("-accepted_at", "-pk")
         )
+    runs = chunked(actions, ROWS_PER_PART)
     return {
         "key": "treatment", "title": "Risk treatment plan and acceptances",
         "template": "packs/pack/treatment.html",
-        "context": {"actions": actions, "acceptances": acceptances},
+        "context": {"acceptances": acceptances},
+        # Actions in runs laid out in parallel; the acceptances close the last part.
+        "parts": [{"actions": run, "last_part": n == len(runs) - 1} for n, run in enumerate(runs)],
     }
 
 
