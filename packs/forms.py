@@ -8,7 +8,8 @@ from packs.models import AuditPack
 
 class PackRequestForm(forms.Form):
     as_of = forms.DateField(
-        label="As of", widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
+        label="As of",
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "class": "form-control"}),
         help_text="Evidence and the audit trail are cut at the end of this day.",
     )
     engagement = forms.ModelChoiceField(
@@ -17,8 +18,8 @@ class PackRequestForm(forms.Form):
     )
 
     def __init__(self, *args, user, **kwargs):
-        kwargs.setdefault("initial", {"as_of": timezone.localdate()})
         super().__init__(*args, **kwargs)
+        self.fields["as_of"].initial = timezone.localdate()
         field = self.fields["engagement"]
         if can(user, "add", AuditPack):
             field.queryset = AuditEngagement.objects.all()

@@ -115,3 +115,9 @@ def test_pack_list_queries_stay_constant(officer, django_assert_max_num_queries,
     with django_assert_max_num_queries(10):
         response = client.get(reverse("packs:pack-list"))
     assert response.status_code == 200 and len(response.context["object_list"]) == count
+
+
+@pytest.mark.django_db
+def test_request_form_offers_today_in_the_date_input_format(officer):
+    page = client_for(officer).get(reverse("packs:pack-create")).content.decode()
+    assert f'value="{timezone.localdate():%Y-%m-%d}"' in page
