@@ -32,6 +32,7 @@ NAVIGATION = [
     ("Assurance", "Management reviews", "audits:review-list", "audits.ManagementReview"),
     ("Assurance", "Audit engagements", "engagement-list", "isms.AuditEngagement"),
     ("Assurance", "Audit trail", "audittrail-list", "isms.AuditEntry"),
+    ("Assurance", "Audit packs", "packs:pack-list", "packs.AuditPack"),
 ]
 
 

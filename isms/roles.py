@@ -18,7 +18,7 @@ GROUP_NAMES = {
 }
 ROLE_BY_GROUP = {name: role for role, name in GROUP_NAMES.items()}
 
-DOMAIN_APPS = ("isms", "risks", "controls", "evidence", "governance", "incidents", "audits")
+DOMAIN_APPS = ("isms", "risks", "controls", "evidence", "governance", "incidents", "audits", "packs")
 
 # Models whose rows nobody edits through the product, officers included.
 READ_ONLY_MODELS = {"isms.auditentry", "isms.auditoraccess"}
@@ -30,6 +30,7 @@ HIDDEN_FROM_ENGINEERS = {"isms.auditentry", "isms.auditengagement", "isms.user",
     # engineers see the incidents they reported or own (guardian grants), nothing else of the app
     "incidents.incident", "incidents.timelineentry", "incidents.notification", "incidents.notificationclock",
     "incidents.notificationregime", "incidents.clockreminder", "incidents.riskreassessment",
+    "packs.auditpack",  # packs are for officers and the auditors of their engagement
 }
 # Model-level permissions engineers hold beyond "view"; per-object grants come from guardian.
 # Engineers create assets (they become their owners) and add evidence, limited to the

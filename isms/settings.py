@@ -29,6 +29,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 ORGANISATION_NAME = env.str("ORGANISATION_NAME", default="Demo SLM Organisation")
+# WeasyPrint processes per audit-pack build (default: one per CPU).
+AUDIT_PACK_WORKERS = env.int("AUDIT_PACK_WORKERS", default=0) or None
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -55,6 +57,7 @@ INSTALLED_APPS = [
     "governance",
     "incidents",
     "audits",
+    "packs",
 ]
 
 MIDDLEWARE = [

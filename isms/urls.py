@@ -29,6 +29,7 @@ urlpatterns = [
     path("governance/", include("governance.urls")),
     path("connectors/", include("evidence.connector_urls")),
     path("incidents/", include("incidents.urls")),
+    path("audit-packs/", include("packs.urls")),
     path("api/v1/", include("evidence.api_urls")),
     path("audits/", include("audits.urls")),
     path("admin/", admin.site.urls),

@@ -10,7 +10,7 @@ import importlib
 
 # One table per area, merged into one; each module has EXPECTED and may have NOT_WRITES.
 TABLES = ["isms", "isms_engagements", "risks", "controls", "evidence", "governance", "connectors",
-          "incidents", "audits"]
+          "incidents", "audits", "packs"]
 
 EXPECTED: dict = {}
 # Views whose POST does not change ISMS data (signing in and out only touch the session).

@@ -1,0 +1,41 @@
+"""The audit pack's sections, in pack order.
+
+Each module listed here exposes `pack_sections(as_of: datetime.date) -> list[dict]`; every dict
+is one section: {"key", "title", "template", "context"}, and optionally "parts": a list of
+context dicts (merged over "context") when a long table should be laid out as several
+documents in parallel (the first part carries the section heading). Apps add `<app>/pack.py`
+and one line here; see docs/audit-packs.md for the template rules."""
+
+import datetime
+import importlib
+
+# "module" (its pack_sections function) or "module:function", in the order of the pack.
+PACK_SECTION_PROVIDERS = [
+    "packs.sections_core",
+    "packs.sections_risks",
+    "packs.sections_assurance:evidence_sections",
+    "evidence.connector_pack",
+    "governance.pack",
+    "audits.pack",
+    "incidents.pack",
+    "packs.sections_assurance:audit_trail_sections",
+]
+REQUIRED_KEYS = {"key", "title", "template", "context"}
+
+
+def pack_sections(as_of: datetime.date) -> list[dict]:
+    """Every provider's sections, checked for the contract's keys."""
+    sections = []
+    for provider in PACK_SECTION_PROVIDERS:
+        module, _, function = provider.partition(":")
+        for section in getattr(importlib.import_module(module), function or "pack_sections")(as_of):
+            missing = REQUIRED_KEYS - section.keys()
+            if missing:
+                raise ValueError(f"{provider}: a pack section lacks {', '.join(sorted(missing))}.")
+            sections.append(section)
+    return sections
+
+
+def chunked(rows: list, size: int) -> list[list]:
+    """Rows in runs of `size` (at least one run, possibly empty, so a section always prints)."""
+    return [rows[i:i + size] for i in range(0, len(rows), size)] or [[]]

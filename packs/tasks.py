@@ -1,0 +1,13 @@
+from auditlog.context import set_actor
+from celery import shared_task
+
+
+@shared_task(acks_late=True)
+def audit_pack_build_task(pack_id: int) -> str:
+    """Build one requested audit pack (PDF and ZIP); the pack row records progress and outcome."""
+    from packs.models import AuditPack
+    from packs.services import audit_pack_build
+
+    pack = AuditPack.objects.select_related("requested_by", "engagement").get(pk=pack_id)
+    with set_actor(pack.requested_by):
+        return audit_pack_build(pack).status

@@ -1,0 +1,39 @@
+import io
+import zipfile
+
+import pytest
+from pypdf import PdfReader
+
+from isms.demo import demo_seed
+from packs.models import AuditPack
+from packs.services import audit_pack_build, audit_pack_create
+
+
+@pytest.fixture
+def demo(db):
+    """The one-command demo's ISMS: assets, scope, risks, SoA, evidence, training."""
+    return demo_seed()
+
+
+def build(user, **kwargs) -> AuditPack:
+    from django.utils import timezone
+
+    pack = audit_pack_create(acting_user=user, as_of=kwargs.pop("as_of", timezone.localdate()), **kwargs)
+    return audit_pack_build(pack, workers=2)
+
+
+@pytest.fixture
+def ready_pack(demo) -> AuditPack:
+    pack = build(demo["officer"])
+    assert pack.status == AuditPack.Status.READY, pack.error
+    return pack
+
+
+def pdf_pages(pack) -> list[str]:
+    with pack.pdf.open("rb") as handle:
+        return [page.extract_text() for page in PdfReader(io.BytesIO(handle.read())).pages]
+
+
+def bundle(pack) -> zipfile.ZipFile:
+    with pack.zip.open("rb") as handle:
+        return zipfile.ZipFile(io.BytesIO(handle.read()))
