@@ -35,7 +35,7 @@ DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/isms_pck_bench"
 def _environment() -> dict:
     env = os.environ | {
         "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB),
-        "MEDIA_ROOT": str(ROOT / "var" / "bench-media"), "DEBUG": "0",
+        "MEDIA_ROOT": os.environ.get("MEDIA_ROOT", str(ROOT / "var" / "bench-media")), "DEBUG": "0",
         "DJANGO_SETTINGS_MODULE": "isms.settings",
         "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghijklmnop"),
         "CELERY_TASK_ALWAYS_EAGER": "1", "LOG_LEVEL": "WARNING",

@@ -11,6 +11,7 @@ Rules, in order:
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils import timezone
 from guardian.shortcuts import get_objects_for_user
@@ -66,6 +67,12 @@ def can(user, action: str, target: models.Model | type[models.Model] | None = No
     if user.has_perm(perm):
         return True
     return not isinstance(target, type) and user.has_perm(perm, target)
+
+
+def require(user, action: str, target: models.Model | type[models.Model] | None = None) -> None:
+    """The services' guard: raise PermissionDenied unless can(user, action, target)."""
+    if not can(user, action, target):
+        raise PermissionDenied
 
 
 def visible(queryset: models.QuerySet, user, action: str = "view") -> models.QuerySet:

@@ -8,16 +8,17 @@ from isms.models import AuditEngagement, AuditEntry
 
 # Modules with dashboard_panels(user), in the order their panels appear.
 PANEL_PROVIDERS = [
-    "isms.dashboard",
-    "isms.dashboard_assets",
-    "isms.dashboard_training",
+    # What needs action today first: breach clocks, failing connectors, overdue corrective actions.
+    "incidents.dashboard",
+    "evidence.connector_dashboard",
+    "audits.dashboard",
     "risks.dashboard",
     "controls.dashboard",
     "evidence.dashboard",
+    "isms.dashboard_assets",
+    "isms.dashboard_training",
     "governance.dashboard",
-    "evidence.connector_dashboard",
-    "incidents.dashboard",
-    "audits.dashboard",
+    "isms.dashboard",  # audit engagements and recent changes
 ]
 
 

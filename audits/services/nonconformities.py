@@ -7,22 +7,18 @@ sends it back to open: a new corrective action is needed before it can be checke
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from guardian.shortcuts import assign_perm, remove_perm
 
 from audits.models import ChecklistItem, CorrectiveAction, EffectivenessCheck, Nonconformity
 from audits.models.nonconformities import ActionStatus
-from isms.access import can
+from isms.access import require as _require
 
 Status = Nonconformity.Status
 ACTION_CHANGE_PERM = "audits.change_correctiveaction"
 
-
-def _require(user, action: str, target) -> None:
-    if not can(user, action, target):
-        raise PermissionDenied
 
 
 def _locked(nc: Nonconformity) -> Nonconformity:

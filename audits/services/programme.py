@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -10,14 +10,10 @@ from guardian.shortcuts import assign_perm, remove_perm
 
 from audits.models import AuditProgramme, ChecklistItem, InternalAudit
 from controls.models import SoAEntry
-from isms.access import can
+from isms.access import require as _require
 
 ITEM_CHANGE_PERM = "audits.change_checklistitem"
 
-
-def _require(user, action: str, target) -> None:
-    if not can(user, action, target):
-        raise PermissionDenied
 
 
 def check_not_frozen(audit: InternalAudit) -> None:

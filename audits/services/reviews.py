@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -12,15 +12,11 @@ from audits.models import ManagementReview, ReviewAction
 from audits.models.nonconformities import ActionStatus
 from audits.review_inputs import clause_key, review_inputs_collect
 from audits.services.nonconformities import apply_action_status, owner_grant
-from isms.access import can
+from isms.access import require as _require
 
 Status = ManagementReview.Status
 REVIEW_ACTION_CHANGE_PERM = "audits.change_reviewaction"
 
-
-def _require(user, action: str, target) -> None:
-    if not can(user, action, target):
-        raise PermissionDenied
 
 
 def _check_not_frozen(review: ManagementReview) -> None:

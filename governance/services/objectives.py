@@ -6,24 +6,20 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from guardian.shortcuts import assign_perm, remove_perm
 
 from governance.metrics import METRICS
 from governance.models import Measurement, Objective
-from isms.access import can
+from isms.access import require as _check
 from isms.models import User
 
 MEASURE_PERM = "governance.measure_objective"
 OBJECTIVE_FIELDS = ("title", "description", "measure", "target_value", "unit", "direction", "owner",
                     "due_date", "status", "metric")
 
-
-def _check(acting_user: User, action: str, target) -> None:
-    if not can(acting_user, action, target):
-        raise PermissionDenied
 
 
 def _clean_metric(objective: Objective) -> None:

@@ -7,22 +7,18 @@ import datetime
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from governance.models import Acknowledgement, Policy, PolicyVersion
 from governance.models.policies import FROZEN
-from isms.access import can
+from isms.access import require as _check
 from isms.models import Person, User
 
 POLICY_FIELDS = ("title", "kind", "topic", "owner", "review_interval_months", "next_review_date")
 
-
-def _check(acting_user: User, action: str, target) -> None:
-    if not can(acting_user, action, target):
-        raise PermissionDenied
 
 
 @transaction.atomic

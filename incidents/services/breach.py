@@ -10,7 +10,8 @@ from django.utils import timezone
 from evidence.services import evidence_create
 from incidents import clocks
 from incidents.models import Incident, Notification, NotificationClock, NotificationRegime, TimelineEntry
-from incidents.services.common import log, require
+from incidents.services.common import log
+from isms.access import require
 
 
 def clocks_sync(incident: Incident) -> list[NotificationClock]:

@@ -1,19 +1,13 @@
 """Checks and grants shared by the incidents services."""
 
-from django.core.exceptions import PermissionDenied
 from guardian.shortcuts import assign_perm, remove_perm
 
 from incidents.models import Incident, TimelineEntry
-from isms.access import can
 
 # Engineers see the incidents they reported or own, and add timeline entries to them:
 # both come from these guardian grants (the incident model is hidden from engineers).
 PARTICIPANT_PERMS = ("incidents.view_incident", "incidents.log_incident")
 
-
-def require(user, action: str, target) -> None:
-    if not can(user, action, target):
-        raise PermissionDenied
 
 
 def grant_participant(user, incident: Incident) -> None:

@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from incidents.models import Incident, RiskReassessment, TimelineEntry
-from incidents.services.common import log, require
-from isms.access import can
+from incidents.services.common import log
+from isms.access import can, require
 from risks.models import Risk
 
 S = Incident.Status

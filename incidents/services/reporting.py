@@ -7,8 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from incidents.models import Incident, TimelineEntry
-from incidents.services.common import grant_participant, log, move_owner_grant, require
-from isms.access import can
+from incidents.services.common import grant_participant, log, move_owner_grant
+from isms.access import can, require
 
 PROMOTE, DISMISS = "incident", "not_incident"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -14,14 +14,10 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from isms.access import can, role_of
+from isms.access import require as _check
+from isms.access import role_of
 from isms.models import AuditEngagement, User
 from isms.roles import AUDITOR, GROUP_NAMES
-
-
-def _check(acting_user: User, action: str, target) -> None:
-    if not can(acting_user, action, target):
-        raise PermissionDenied
 
 
 def _auditors_only(users) -> None:

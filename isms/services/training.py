@@ -6,12 +6,12 @@ import datetime
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
-from isms.access import can
+from isms.access import require as _check
 from isms.models import Course, Person, TrainingRecord, User
 
 REMINDER_DAYS = 30
@@ -27,10 +27,6 @@ def _save(obj, fields: dict, m2m: tuple = ()):
         getattr(obj, name).set(values)
     return obj
 
-
-def _check(acting_user: User, action: str, target) -> None:
-    if not can(acting_user, action, target):
-        raise PermissionDenied
 
 
 @transaction.atomic

@@ -2,8 +2,8 @@
 
 from django.db import transaction
 
+from isms.access import require as _require
 from risks.models import RiskCriteria, Threat
-from risks.services.rules import require as _require
 
 
 def _apply(obj, fields: dict) -> None:

@@ -5,11 +5,11 @@ from django.db import transaction
 from guardian.shortcuts import assign_perm, remove_perm
 
 from isms.access import can
+from isms.access import require as _require
 from risks.models import Risk, RiskAcceptance, RiskAssessment
 from risks.models.treatment import asset_snapshot
 from risks.scoring import rate
 from risks.services.rules import check_not_frozen as _check_not_frozen
-from risks.services.rules import require as _require
 
 ACCEPT_PERM = "risks.accept_risk"
 
