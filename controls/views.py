@@ -10,6 +10,7 @@ from controls.filters import SoAEntryFilter
 from controls.forms import AssetControlsForm, SoAEntryForm
 from controls.models import Control, SoAEntry
 from controls.progress import progress_by_theme
+from controls.soa_rows import soa_row, soa_rows
 from evidence.models import Evidence
 from isms.access import can, visible
 from isms.generic import (
@@ -31,26 +32,30 @@ class CanEditSoAMixin:
 
 class SoAListView(CanEditSoAMixin, IsmsListView):
     model = SoAEntry
-    queryset = SoAEntry.objects.for_table().in_catalogue_order()
+    queryset = SoAEntry.objects.in_catalogue_order()  # rows: controls.soa_rows
     filterset_class = SoAEntryFilter
     paginate_by = 100  # the whole Annex A (93 controls) on one page, as auditors read it
     template_name = "controls/soa_list.html"
-    partial_template_name = "controls/_soa_rows.html"
+    rows_template = "controls/_soa_rows.html"
 
     def get_context_data(self, **kwargs):
         entries = visible(SoAEntry.objects.all(), self.request.user)
         ctx = super().get_context_data(**kwargs, progress=progress_by_theme(entries))
-        counts = Evidence.objects.valid().count_by_control()
-        for entry in ctx["object_list"]:
-            entry.valid_evidence = counts.get(entry.control_id, 0)
+        ctx["object_list"] = soa_rows(ctx["object_list"], Evidence.objects.valid().count_by_control())
+        ctx["page_obj"].object_list = ctx["object_list"]
         return ctx
 
 
 class SoARowView(CanEditSoAMixin, IsmsDetailView):
     model = SoAEntry
-    queryset = SoAEntry.objects.for_listing()
-    template_name = "controls/_soa_row.html"
+    queryset = SoAEntry.objects.all()
+    template_name = "includes/rows.html"  # the row's Jinja2 partial (isms.generic.HtmxPartialMixin)
     context_object_name = "entry"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **kwargs, rows_template="controls/_soa_row.html", entry=soa_row(self.object.pk)
+        )
 
 
 class SoAEditView(IsmsUpdateView):
@@ -68,8 +73,9 @@ class SoAEditView(IsmsUpdateView):
     def form_valid(self, form):
         response = super().form_valid(form)
         if self.request.htmx and isinstance(response, HttpResponseRedirect):
-            entry = SoAEntry.objects.for_listing().get(pk=self.object.pk)
-            return render(self.request, "controls/_soa_row.html", {"entry": entry, "can_edit": True})
+            return render(self.request, "includes/rows.html",
+                          {"rows_template": "controls/_soa_row.html", "entry": soa_row(self.object.pk),
+                           "can_edit": True})
         return response
 
     def get_success_url(self) -> str:

@@ -14,6 +14,7 @@ from controls.models import Control, SoAEntry
 from evidence import services
 from evidence.filters import EvidenceFilter
 from evidence.forms import EvidenceForm, ReviewForm, TokenForm, VersionForm
+from evidence.list_rows import evidence_rows
 from evidence.models import ApiToken, Evidence, EvidenceFile, EvidenceVersion
 from isms.access import visible
 from isms.counting import SubqueryCount
@@ -31,17 +32,13 @@ from risks.models import Risk
 
 class EvidenceListView(IsmsListView):
     model = Evidence
-    queryset = (
-        Evidence.objects.prefetch_related(  # only what the rows show
-            Prefetch("controls", queryset=Control.objects.only("ref")),
-            Prefetch("assets", queryset=Asset.objects.only("name")),
-        )
-        .annotate(version_count=SubqueryCount(EvidenceVersion.objects.filter(evidence=OuterRef("pk"))))
-        .order_by("-created_at", "-pk")
-    )
+    queryset = Evidence.objects.annotate(
+        version_count=SubqueryCount(EvidenceVersion.objects.filter(evidence=OuterRef("pk")))
+    ).order_by("-created_at", "-pk")
+    rows = evidence_rows
     filterset_class = EvidenceFilter
     template_name = "evidence/evidence_list.html"
-    partial_template_name = "evidence/_evidence_rows.html"
+    rows_template = "evidence/_evidence_rows.html"
 
 
 class EvidenceDetailView(IsmsDetailView):

@@ -30,10 +30,16 @@ class AssetFormMixin:
 
 class AssetListView(IsmsListView):
     model = Asset
-    queryset = Asset.objects.select_related("owner")
+    # Only the columns of the table: model cards are long texts, and reading them for 100
+    # rows costs more than rendering the page (docs/performance.md).
+    queryset = Asset.objects.select_related("owner").only(
+        "name", "base_model", "kind", "classification", "confidentiality", "integrity", "availability",
+        "holds_pii", "hosting", "region", "status",
+        "owner__username", "owner__first_name", "owner__last_name",
+    )
     filterset_class = AssetFilter
     template_name = "isms/asset_list.html"
-    partial_template_name = "isms/_asset_rows.html"
+    rows_template = "isms/_asset_rows.html"
 
     def get_context_data(self, **kwargs):
         user = self.request.user

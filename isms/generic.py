@@ -66,14 +66,24 @@ class ObjectPermissionMixin(PermissionMixin):
 
 
 class HtmxPartialMixin:
-    """Answers htmx requests with the partial template (named with a leading underscore)."""
+    """Answers htmx requests with the partial template (named with a leading underscore).
+
+    `rows_template` names a Jinja2 row partial instead (isms/jinja.py): the page includes it
+    with {% rows rows_template %}, and an htmx request gets it through includes/rows.html,
+    so every response stays a Django template (with its context in tests)."""
 
     partial_template_name: str | None = None
+    rows_template: str | None = None
 
     def get_template_names(self):
+        if getattr(self.request, "htmx", False) and self.rows_template:
+            return ["includes/rows.html"]
         if getattr(self.request, "htmx", False) and self.partial_template_name:
             return [self.partial_template_name]
         return super().get_template_names()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, rows_template=self.rows_template)
 
 
 class IsmsTemplateView(PermissionMixin, TemplateView):
@@ -86,6 +96,9 @@ class IsmsListView(PermissionMixin, HtmxPartialMixin, FilterView):
     permission_action = "view"
     paginate_by = 50
     page_sizes = (25, 50, 100)  # ?per_page= may pick one of these; anything else is ignored
+    # A function from the page's queryset to the rows the template shows (plain values, for
+    # the large lists: see docs/performance.md); None shows the model instances.
+    rows = None
 
     def get_queryset(self):
         return visible(super().get_queryset(), self.request.user, "view")
@@ -104,6 +117,10 @@ class IsmsListView(PermissionMixin, HtmxPartialMixin, FilterView):
         query = self.request.GET.copy()
         query.pop("page", None)
         ctx["querystring"] = query.urlencode()
+        if self.rows is not None:
+            ctx["object_list"] = type(self).rows(ctx["object_list"])
+            if ctx.get("page_obj") is not None:  # the page's rows too: nothing reads the queryset again
+                ctx["page_obj"].object_list = ctx["object_list"]
         return ctx
 
 

@@ -3,8 +3,10 @@
 Entries sit in menus (dropdowns) so the bar stays short as apps are added; the most used
 pages stay at the top level, where a menu name of None puts them."""
 
+from functools import cache
+
 from django.apps import apps
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, reverse
 
 from isms.access import can, role_of
 
@@ -36,6 +38,21 @@ NAVIGATION = [
 ]
 
 
+@cache
+def _entries(script_prefix: str) -> list[tuple]:
+    """NAVIGATION with models and URLs resolved, once per process (and script prefix): the
+    bar is on every page, and 22 reverse() calls cost more than the rest of it."""
+    resolved = []
+    for menu, label, url_name, model_label in NAVIGATION:
+        try:
+            target = apps.get_model(model_label) if model_label else None
+            url = reverse(url_name)
+        except (LookupError, NoReverseMatch):  # an app that is not wired yet
+            continue
+        resolved.append((menu, label, url, target))
+    return resolved
+
+
 def _is_active(request, url: str) -> bool:
     return request.path == "/" if url == "/" else request.path.startswith(url)
 
@@ -46,12 +63,7 @@ def navigation(request) -> dict:
     if not user.is_authenticated:
         return {}
     items, menus = [], {}
-    for menu, label, url_name, model_label in NAVIGATION:
-        try:
-            target = apps.get_model(model_label) if model_label else None
-            url = reverse(url_name)
-        except (LookupError, NoReverseMatch):  # an app that is not wired yet
-            continue
+    for menu, label, url, target in _entries(get_script_prefix()):
         if not can(user, "view", target):
             continue
         entry = {"label": label, "url": url, "active": _is_active(request, url)}

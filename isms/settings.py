@@ -95,6 +95,15 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # The row partials of the large lists only (isms/jinja.py says why); looked up after
+        # the Django engine, so a partial's name works in render() and TemplateResponse.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "NAME": "jinja2",
+        "DIRS": [BASE_DIR / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "isms.jinja.environment"},
+    },
 ]
 
 # --- Database -------------------------------------------------------------------------------

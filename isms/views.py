@@ -29,7 +29,7 @@ class AuditTrailListView(IsmsListView):
     queryset = AuditEntry.objects.for_listing()
     filterset_class = AuditEntryFilter
     template_name = "isms/audittrail_list.html"
-    partial_template_name = "isms/_audittrail_rows.html"
+    rows_template = "isms/_audittrail_rows.html"
 
 
 class AuditTrailVerifyView(HtmxPartialMixin, IsmsTemplateView):

@@ -78,11 +78,14 @@ class Evidence(models.Model):
             raise ValidationError({"valid_until": "Evidence cannot expire before its effective date."})
 
     def freshness(self, on: datetime.date | None = None) -> str:
-        """current, expiring (within 30 days) or expired."""
-        today = on or timezone.localdate()
-        if self.valid_until is None or self.valid_until > today + datetime.timedelta(days=30):
-            return "current"
-        return "expired" if self.valid_until < today else "expiring"
+        return freshness(self.valid_until, on or timezone.localdate())
+
+
+def freshness(valid_until: datetime.date | None, today: datetime.date) -> str:
+    """current, expiring (within 30 days) or expired."""
+    if valid_until is None or valid_until > today + datetime.timedelta(days=30):
+        return "current"
+    return "expired" if valid_until < today else "expiring"
 
 
 class AppendOnlyQuerySet(AccessQuerySet):

@@ -130,6 +130,11 @@ class Asset(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("asset-detail", args=[self.pk])
 
+    @classmethod
+    def choice_labels(cls, queryset) -> list[tuple]:
+        """(pk, str(asset)) without building instances, for large selects (isms.widgets)."""
+        return list(queryset.values_list("pk", "name"))
+
     @property
     def has_model_card(self) -> bool:
         return self.kind in self.MODEL_CARD_KINDS

@@ -18,6 +18,12 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.get_full_name() or self.username
 
+    @classmethod
+    def choice_labels(cls, queryset) -> list[tuple]:
+        """(pk, str(user)) without building instances, for the selects (isms.widgets)."""
+        rows = queryset.values_list("pk", "first_name", "last_name", "username")
+        return [(pk, f"{first} {last}".strip() or username) for pk, first, last, username in rows]
+
 
 auditlog.register(
     User,

@@ -16,20 +16,34 @@ class RiskQuerySet(AccessQuerySet):
         """Risks whose assessment is not approved yet (approved ones are frozen)."""
         return self.exclude(assessment__status="approved")
 
-    def for_register(self):
-        """Everything the register shows, in a constant number of queries."""
+    def for_register(self, assets=None):
+        """Everything the register shows, in a constant number of queries (`assets`: the
+        queryset the risks' assets are read with)."""
         from risks.models.treatment import RiskAcceptance, TreatmentAction
 
         # Counts as correlated subqueries, not a JOIN + GROUP BY over every risk: PostgreSQL
         # then sorts and limits first and counts only the rows of the page.
         open_actions = TreatmentAction.objects.filter(risk=OuterRef("pk")).not_done()
         return self.select_related("assessment__criteria", "threat", "owner").prefetch_related(
-            "assets",
+            Prefetch("assets", queryset=assets) if assets is not None else "assets",
             Prefetch("acceptances", queryset=RiskAcceptance.objects.order_by("-accepted_at", "-pk")),
         ).annotate(
             open_action_count=SubqueryCount(open_actions),
             overdue_action_count=SubqueryCount(open_actions.filter(due_date__lt=timezone.localdate())),
         ).order_by("-residual_score", "title", "pk")
+
+    def for_listing(self):
+        """for_register() with only the columns the register's table reads: the related rows
+        carry long texts (threat descriptions, model cards, the criteria's JSON scales) that
+        would cost more to read than the page takes to render."""
+        from isms.models import Asset
+
+        assets = Asset.objects.only("name", "kind", "model_version", "artefact_sha256")
+        return self.for_register(assets).only(
+            *(f.name for f in self.model._meta.concrete_fields if not isinstance(f, models.TextField)),
+            "assessment__title", "assessment__criteria__appetite", "threat__name", "threat__reference",
+            "owner__username", "owner__first_name", "owner__last_name",
+        )
 
     def above_appetite(self):
         return self.filter(residual_score__gt=models.F("assessment__criteria__appetite"))
@@ -121,12 +135,14 @@ class Risk(models.Model):
     @property
     def acceptance_state(self) -> str:
         """"not_needed", "needed" (none yet), "stale" (re-acceptance needed) or "accepted"."""
+        from risks.models.treatment import acceptance_state, asset_snapshot
+
         if not self.above_appetite:
             return "not_needed"
         acceptance = self.current_acceptance
-        if acceptance is None:
-            return "needed"
-        return "stale" if acceptance.is_stale else "accepted"
+        latest = acceptance and (acceptance.residual_score_at_acceptance, acceptance.asset_snapshot)
+        return acceptance_state(self.residual_score, self.assessment.criteria.appetite, latest,
+                                asset_snapshot(self.assets.all()))
 
 
 auditlog.register(Risk, m2m_fields={"assets", "controls"})

@@ -8,13 +8,30 @@ from isms.access import AccessQuerySet
 from isms.models import Asset
 
 
-def asset_snapshot(assets) -> dict:
-    """{asset id: {model_version, artefact_sha256}} of the model-like assets among `assets`."""
+def snapshot_of(facts) -> dict:
+    """{asset id: {model_version, artefact_sha256}} of the model-like assets among `facts`,
+    (pk, kind, model_version, artefact_sha256) tuples."""
     return {
-        str(asset.pk): {"model_version": asset.model_version, "artefact_sha256": asset.artefact_sha256}
-        for asset in assets
-        if asset.kind in Asset.MODEL_CARD_KINDS
+        str(pk): {"model_version": version, "artefact_sha256": digest}
+        for pk, kind, version, digest in facts
+        if kind in Asset.MODEL_CARD_KINDS
     }
+
+
+def asset_snapshot(assets) -> dict:
+    return snapshot_of((a.pk, a.kind, a.model_version, a.artefact_sha256) for a in assets)
+
+
+def acceptance_state(residual_score: int, appetite: int, latest_acceptance, current_snapshot) -> str:
+    """"not_needed", "needed" (none yet), "stale" (re-acceptance needed) or "accepted";
+    `latest_acceptance` is (residual score at acceptance, asset snapshot) or None. A stale
+    acceptance: the residual score or an affected model's version or digest has changed."""
+    if residual_score <= appetite:
+        return "not_needed"
+    if latest_acceptance is None:
+        return "needed"
+    score_then, snapshot_then = latest_acceptance
+    return "stale" if (score_then, snapshot_then) != (residual_score, current_snapshot) else "accepted"
 
 
 class TreatmentActionQuerySet(AccessQuerySet):

@@ -18,16 +18,18 @@ from risks.filters import RiskFilter
 from risks.forms import AcceptanceForm, ActionForm, ActionProgressForm, ControlRisksForm, RiskForm
 from risks.heatmap import heatmaps
 from risks.models import Risk, RiskAssessment, TreatmentAction
+from risks.register_rows import register_rows
 
 
 class RiskListView(IsmsListView):
     """The risk register."""
 
     model = Risk
-    queryset = Risk.objects.for_register()
+    queryset = Risk.objects.for_listing()
+    rows = register_rows
     filterset_class = RiskFilter
     template_name = "risks/risk_list.html"
-    partial_template_name = "risks/_risk_rows.html"
+    rows_template = "risks/_risk_rows.html"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

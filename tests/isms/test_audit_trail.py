@@ -57,7 +57,9 @@ def test_audit_trail_filter_by_user_returns_only_their_changes(officer, admin_us
 @pytest.mark.django_db
 def test_audit_trail_htmx_request_gets_only_the_rows(officer):
     response = client_for(officer).get(reverse("audittrail-list"), HTTP_HX_REQUEST="true")
-    assert response.templates[0].name == "isms/_audittrail_rows.html"
+    assert response.templates[0].name == "includes/rows.html"
+    assert response.context["rows_template"] == "isms/_audittrail_rows.html"
+    assert b"<nav class=\"navbar" not in response.content and b"<table" in response.content
 
 
 @pytest.mark.django_db

@@ -1,0 +1,62 @@
+"""The Statement of Applicability's table rows as plain values (issue #11).
+
+As model instances the 93 rows cost about 600 objects (entries, controls, owners, assignees,
+assets), most of the page's time; as values they are four queries and 93 small rows, the
+same for one row (the htmx row refresh) as for the whole Annex A."""
+
+from collections import defaultdict
+from types import SimpleNamespace
+
+from controls.models import Control, SoAEntry
+from controls.models.soa import applicability_label, status_key, status_label
+
+COLUMNS = (
+    "pk", "control_id", "control__ref", "control__title", "control__theme", "applicable",
+    "implementation_status", "justification", "automated_check_status",
+    "owner__username", "owner__first_name", "owner__last_name",
+)
+THEMES = dict(Control.Theme.choices)
+
+
+def _name(first: str | None, last: str | None, username: str | None) -> str:
+    """str(user) (User.__str__) from its columns."""
+    return f"{first or ''} {last or ''}".strip() or username or ""
+
+
+def soa_rows(entries, valid_evidence: dict[int, int]) -> list[SimpleNamespace]:
+    """One row per entry of `entries` (a queryset, in its order); `valid_evidence` is
+    {control pk: count of valid evidence} (Evidence.objects.valid().count_by_control())."""
+    rows = list(entries.values(*COLUMNS))
+    ids = [row["pk"] for row in rows]
+    assignees, assets = defaultdict(list), defaultdict(list)
+    people = SoAEntry.assignees.through.objects.filter(soaentry_id__in=ids).order_by("user__username")
+    columns = ("soaentry_id", "user__first_name", "user__last_name", "user__username")
+    for entry_id, *name in people.values_list(*columns):
+        assignees[entry_id].append(_name(*name))
+    links = SoAEntry.assets.through.objects.filter(soaentry_id__in=ids).order_by("asset__name")
+    for entry_id, pk, name in links.values_list("soaentry_id", "asset_id", "asset__name"):
+        assets[entry_id].append((pk, name))
+    return [
+        SimpleNamespace(
+            pk=row["pk"], control_id=row["control_id"], ref=row["control__ref"], title=row["control__title"],
+            theme=row["control__theme"], theme_label=THEMES.get(row["control__theme"], row["control__theme"]),
+            applicable=row["applicable"], justification=row["justification"],
+            automated_check_status=row["automated_check_status"],
+            owner=_name(row["owner__first_name"], row["owner__last_name"], row["owner__username"]),
+            assignees=assignees[row["pk"]], assets=assets[row["pk"]],
+            valid_evidence=valid_evidence.get(row["control_id"], 0),
+            applicability_label=applicability_label(row["applicable"]),
+            status_key=status_key(row["applicable"], row["implementation_status"]),
+            status_label=status_label(row["applicable"], row["implementation_status"]),
+        )
+        for row in rows
+    ]
+
+
+def soa_row(pk: int) -> SimpleNamespace:
+    """The row of one entry (the htmx refresh after a view or an edit)."""
+    from evidence.models import Evidence  # evidence imports controls
+
+    entries = SoAEntry.objects.filter(pk=pk)
+    counts = Evidence.objects.valid().filter(controls__soa_entry=pk).count_by_control()
+    return soa_rows(entries, counts)[0]

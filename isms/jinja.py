@@ -1,0 +1,96 @@
+"""The Jinja2 environment of the row partials of the large lists (jinja2/).
+
+Django templates spend about 0.2 ms per table row: each variable, filter and tag is an object
+walked at render time. Jinja2 compiles a template to Python and renders the same row three to
+five times faster, which is what keeps a 100-row list within its 20 ms (docs/performance.md).
+The page around the rows stays a Django template ({% rows %}, isms/templatetags/rows.py); an
+htmx refresh renders the partial alone, by name, like any other template.
+
+What the partials may use is defined here: `url()`, `label()` for choice labels, the badges
+of risks.templatetags and controls.badges, and Django's own `date` (in the site time zone, as Django templates
+show datetimes), `pluralize` and `truncatechars` filters, so the output is the same markup."""
+
+import datetime
+from functools import cache, lru_cache
+
+from django.template import defaultfilters
+from django.urls import get_script_prefix, reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from jinja2 import Environment
+
+
+@cache
+def _choices(model: type, field_name: str) -> dict:
+    return dict(model._meta.get_field(field_name).flatchoices)
+
+
+def label(obj, field_name: str) -> str:
+    """obj.get_<field>_display(), without rebuilding the choices dictionary on every call."""
+    value = getattr(obj, field_name)
+    return _choices(type(obj), field_name).get(value, value)
+
+
+# Numeric formats need no translation: strftime is ten times faster than Django's formatter.
+NUMERIC_FORMATS = {"Y-m-d": "%Y-%m-%d", "Y-m-d H:i": "%Y-%m-%d %H:%M", "Y-m-d H:i:s": "%Y-%m-%d %H:%M:%S"}
+
+
+@lru_cache(maxsize=4096)
+def _localised_date(value: datetime.date, fmt: str | None, language: str) -> str:
+    return defaultfilters.date(value, fmt)
+
+
+def date(value, fmt: str | None = None) -> str:
+    """Django's `date` filter; an aware datetime is shown in the site time zone first. Dates
+    repeat down a list, so their localised text (DATE_FORMAT by default) is cached."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    if fmt in NUMERIC_FORMATS:
+        return value.strftime(NUMERIC_FORMATS[fmt])
+    if type(value) is datetime.date:
+        return _localised_date(value, fmt, get_language())
+    return defaultfilters.date(value, fmt)
+
+
+_MARK = 987654321987654321  # an int no row has: where the argument goes in a reversed URL
+
+
+@cache
+def _url_around_pk(name: str, script_prefix: str) -> tuple[str, str]:
+    head, _, tail = reverse(name, args=[_MARK]).partition(str(_MARK))
+    return head, tail
+
+
+def truncatechars(value, length: int) -> str:
+    """Django's truncatechars; text that fits is returned at once, without its Truncator."""
+    text = str(value)
+    return text if len(text) <= length else defaultfilters.truncatechars(text, length)
+
+
+def url(name: str, *args) -> str:
+    """reverse(name, args=args). A URL of one integer (a row's page) is built from the
+    reversed pattern, cached per name: reverse() costs as much as the rest of a table row."""
+    if len(args) == 1 and type(args[0]) is int:
+        head, tail = _url_around_pk(name, get_script_prefix())
+        return f"{head}{args[0]}{tail}"
+    return reverse(name, args=args or None)
+
+
+def environment(**options) -> Environment:
+    # Imported here: risks' template tags import models, and settings load this module early.
+    from controls.badges import applicable_badge, automated_check_badge, status_badge
+    from risks.templatetags.risks_tags import acceptance_state_badge, level_badge
+
+    env = Environment(**options)  # noqa: S701 - Django's Jinja2 backend turns autoescape on
+    env.globals.update(
+        url=url, label=label, level_badge=level_badge, acceptance_badge=acceptance_state_badge,
+        status_badge=status_badge, applicable_badge=applicable_badge,
+        automated_check_badge=automated_check_badge,
+    )
+    env.filters.update(
+        date=date, pluralize=defaultfilters.pluralize, truncatechars=truncatechars
+    )
+    return env

@@ -1,0 +1,16 @@
+"""{% rows "isms/_asset_rows.html" %}: renders a Jinja2 row partial (see isms/jinja.py) inside a
+Django template with the same context, so a list page and its htmx refresh share one partial.
+Keyword arguments add to the context: {% rows "risks/_risk_rows.html" object_list=risks %}."""
+
+from django import template
+from django.template import engines
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def rows(context, template_name: str, **extra) -> str:
+    partial = engines["jinja2"].get_template(template_name)
+    # The partial escapes what it outputs (Jinja2 autoescape); its result is markup.
+    return mark_safe(partial.render(context.flatten() | extra, context.get("request")))  # noqa: S308
