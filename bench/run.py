@@ -53,6 +53,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
+import isms.wsgi  # noqa: E402, F401 - prepares this process as a web worker is (isms.wsgi.prepare_process)
+
 RESULTS = ROOT / "bench" / "results" / "latest.json"
 TARGETS = {"list": 0.020, "csv": 0.3, "fresh": 30.0, "pack": 30.0, "upload_growth_mb": 100}
 

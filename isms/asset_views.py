@@ -7,6 +7,7 @@ from isms import asset_csv, mlbom
 from isms.access import can, visible
 from isms.asset_filters import AssetFilter
 from isms.asset_forms import AssetForm, AssetImportForm
+from isms.asset_rows import asset_rows
 from isms.generic import (
     CsvImportView,
     IsmsCreateView,
@@ -30,13 +31,8 @@ class AssetFormMixin:
 
 class AssetListView(IsmsListView):
     model = Asset
-    # Only the columns of the table: model cards are long texts, and reading them for 100
-    # rows costs more than rendering the page (docs/performance.md).
-    queryset = Asset.objects.select_related("owner").only(
-        "name", "base_model", "kind", "classification", "confidentiality", "integrity", "availability",
-        "holds_pii", "hosting", "region", "status",
-        "owner__username", "owner__first_name", "owner__last_name",
-    )
+    queryset = Asset.objects.all()
+    rows = asset_rows
     filterset_class = AssetFilter
     template_name = "isms/asset_list.html"
     rows_template = "isms/_asset_rows.html"

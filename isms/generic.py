@@ -69,7 +69,7 @@ class HtmxPartialMixin:
     """Answers htmx requests with the partial template (named with a leading underscore).
 
     `rows_template` names a Jinja2 row partial instead (isms/jinja.py): the page includes it
-    with {% rows rows_template %}, and an htmx request gets it through includes/rows.html,
+    with {% jinja rows_template %}, and an htmx request gets it through includes/rows.html,
     so every response stays a Django template (with its context in tests)."""
 
     partial_template_name: str | None = None

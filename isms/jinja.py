@@ -3,7 +3,7 @@
 Django templates spend about 0.2 ms per table row: each variable, filter and tag is an object
 walked at render time. Jinja2 compiles a template to Python and renders the same row three to
 five times faster, which is what keeps a 100-row list within its 20 ms (docs/performance.md).
-The page around the rows stays a Django template ({% rows %}, isms/templatetags/rows.py); an
+The page around the rows stays a Django template ({% jinja %}, isms/templatetags/partials.py); an
 htmx refresh renders the partial alone, by name, like any other template.
 
 What the partials may use is defined here: `url()`, `label()` for choice labels, the badges
@@ -18,7 +18,7 @@ from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from jinja2 import Environment
+from jinja2 import ChainableUndefined, Environment
 
 
 @cache
@@ -84,7 +84,8 @@ def environment(**options) -> Environment:
     from controls.badges import applicable_badge, automated_check_badge, status_badge
     from risks.templatetags.risks_tags import acceptance_state_badge, level_badge
 
-    env = Environment(**options)  # noqa: S701 - Django's Jinja2 backend turns autoescape on
+    # Missing variables render as nothing, attributes of them too, as in Django templates.
+    env = Environment(**{"undefined": ChainableUndefined, **options})  # noqa: S701 - autoescape is on
     env.globals.update(
         url=url, label=label, level_badge=level_badge, acceptance_badge=acceptance_state_badge,
         status_badge=status_badge, applicable_badge=applicable_badge,

@@ -9,7 +9,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Max
+from django.db.models import Max, Prefetch
 
 from isms.models import Asset, Course, Person, TrainingRecord
 
@@ -104,7 +104,9 @@ def build(people=None, *, team: str = "", today: datetime.date | None = None) ->
     if team:
         people = people.filter(team=team)
     people = list(people)
-    courses = list(Course.objects.prefetch_related("audience_assets"))
+    # Only the audience's keys: asset rows carry model cards, and only their pks are compared.
+    audience_keys = Prefetch("audience_assets", queryset=Asset.objects.only("pk"))
+    courses = list(Course.objects.prefetch_related(audience_keys))
     access, pii_assets = _asset_access()
     latest = TrainingRecord.objects.filter(person__in=[p.pk for p in people]).values(
         "person_id", "course_id").annotate(expires=Max("expires_on"))

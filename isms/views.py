@@ -4,6 +4,7 @@ from django.views.decorators.http import require_GET
 
 from isms.access import role_of
 from isms.audit_chain import audit_chain_verify
+from isms.audittrail_rows import audittrail_rows
 from isms.dashboard import all_panels
 from isms.filters import AuditEntryFilter
 from isms.forms import LoginForm
@@ -26,7 +27,8 @@ class DashboardView(IsmsTemplateView):
 
 class AuditTrailListView(IsmsListView):
     model = AuditEntry
-    queryset = AuditEntry.objects.for_listing()
+    queryset = AuditEntry.objects.all()
+    rows = audittrail_rows
     filterset_class = AuditEntryFilter
     template_name = "isms/audittrail_list.html"
     rows_template = "isms/_audittrail_rows.html"

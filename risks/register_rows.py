@@ -22,7 +22,7 @@ STATUSES = dict(Risk.Status.choices)
 
 
 def register_rows(risks) -> list[SimpleNamespace]:
-    """One row per risk of `risks` (a page of Risk.objects.for_listing()), in its order."""
+    """One row per risk of `risks` (a page of Risk.objects.with_action_counts()), in its order."""
     rows = list(risks.values(*COLUMNS))
     ids = [row["pk"] for row in rows]
     assets = defaultdict(list)

@@ -16,33 +16,27 @@ class RiskQuerySet(AccessQuerySet):
         """Risks whose assessment is not approved yet (approved ones are frozen)."""
         return self.exclude(assessment__status="approved")
 
-    def for_register(self, assets=None):
-        """Everything the register shows, in a constant number of queries (`assets`: the
-        queryset the risks' assets are read with)."""
-        from risks.models.treatment import RiskAcceptance, TreatmentAction
+    def with_action_counts(self):
+        """open_action_count and overdue_action_count of each risk, in the register's order."""
+        from risks.models.treatment import TreatmentAction
 
         # Counts as correlated subqueries, not a JOIN + GROUP BY over every risk: PostgreSQL
         # then sorts and limits first and counts only the rows of the page.
         open_actions = TreatmentAction.objects.filter(risk=OuterRef("pk")).not_done()
-        return self.select_related("assessment__criteria", "threat", "owner").prefetch_related(
-            Prefetch("assets", queryset=assets) if assets is not None else "assets",
-            Prefetch("acceptances", queryset=RiskAcceptance.objects.order_by("-accepted_at", "-pk")),
-        ).annotate(
+        return self.annotate(
             open_action_count=SubqueryCount(open_actions),
             overdue_action_count=SubqueryCount(open_actions.filter(due_date__lt=timezone.localdate())),
         ).order_by("-residual_score", "title", "pk")
 
-    def for_listing(self):
-        """for_register() with only the columns the register's table reads: the related rows
-        carry long texts (threat descriptions, model cards, the criteria's JSON scales) that
-        would cost more to read than the page takes to render."""
-        from isms.models import Asset
+    def for_register(self):
+        """Everything a risk's page and the exports show, in a constant number of queries (the
+        register's table reads plain values instead: risks.register_rows)."""
+        from risks.models.treatment import RiskAcceptance
 
-        assets = Asset.objects.only("name", "kind", "model_version", "artefact_sha256")
-        return self.for_register(assets).only(
-            *(f.name for f in self.model._meta.concrete_fields if not isinstance(f, models.TextField)),
-            "assessment__title", "assessment__criteria__appetite", "threat__name", "threat__reference",
-            "owner__username", "owner__first_name", "owner__last_name",
+        acceptances = RiskAcceptance.objects.order_by("-accepted_at", "-pk")
+        related = self.select_related("assessment__criteria", "threat", "owner")
+        return related.with_action_counts().prefetch_related(
+            "assets", Prefetch("acceptances", queryset=acceptances)
         )
 
     def above_appetite(self):

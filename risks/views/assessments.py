@@ -25,7 +25,7 @@ class AssessmentDetailView(IsmsDetailView):
         risks = Risk.objects.filter(assessment=self.object)
         rows = coverage_rows(self.object)
         return super().get_context_data(
-            **kwargs, risks=register_rows(risks.for_listing()),
+            **kwargs, risks=register_rows(risks.with_action_counts()),
             heatmaps=heatmaps(risks, self.object.criteria),
             suggestions=suggestions(rows), totals=coverage_totals(rows),
         )

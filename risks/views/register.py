@@ -25,7 +25,7 @@ class RiskListView(IsmsListView):
     """The risk register."""
 
     model = Risk
-    queryset = Risk.objects.for_listing()
+    queryset = Risk.objects.with_action_counts()
     rows = register_rows
     filterset_class = RiskFilter
     template_name = "risks/risk_list.html"

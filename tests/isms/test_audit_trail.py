@@ -51,7 +51,7 @@ def test_audit_trail_filter_by_user_returns_only_their_changes(officer, admin_us
     })
     factories.AuditEngagementFactory(name="By nobody")
     response = client_for(officer).get(reverse("audittrail-list"), {"actor": admin_user.pk})
-    assert {r.actor for r in response.context["object_list"]} == {admin_user}
+    assert {r.actor for r in response.context["object_list"]} == {str(admin_user)}
 
 
 @pytest.mark.django_db

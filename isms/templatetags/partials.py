@@ -1,6 +1,6 @@
-"""{% rows "isms/_asset_rows.html" %}: renders a Jinja2 row partial (see isms/jinja.py) inside a
+"""{% jinja "isms/_asset_rows.html" %}: renders a Jinja2 partial (see isms/jinja.py) inside a
 Django template with the same context, so a list page and its htmx refresh share one partial.
-Keyword arguments add to the context: {% rows "risks/_risk_rows.html" object_list=risks %}."""
+Keyword arguments add to the context: {% jinja "risks/_heatmap.svg.html" map=map %}."""
 
 from django import template
 from django.template import engines
@@ -10,7 +10,7 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def rows(context, template_name: str, **extra) -> str:
+def jinja(context, template_name: str, **extra) -> str:
     partial = engines["jinja2"].get_template(template_name)
     # The partial escapes what it outputs (Jinja2 autoescape); its result is markup.
     return mark_safe(partial.render(context.flatten() | extra, context.get("request")))  # noqa: S308

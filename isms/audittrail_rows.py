@@ -1,0 +1,39 @@
+"""The audit trail's table rows as plain values (issue #11): one query for any page size.
+Record types come from ContentType's own per-process cache."""
+
+import contextlib
+import json
+from types import SimpleNamespace
+
+from django.contrib.contenttypes.models import ContentType
+
+from isms.models import AuditEntry
+
+COLUMNS = (
+    "pk", "timestamp", "action", "content_type_id", "object_pk", "object_repr", "changes", "changes_text",
+    "actor__username", "actor__first_name", "actor__last_name",
+)
+ACTIONS = dict(AuditEntry._meta.get_field("action").flatchoices)
+
+
+def _changes(row: dict) -> dict:
+    """LogEntry.changes_dict: the JSON changes, else the older text form."""
+    if row["changes"]:
+        return row["changes"]
+    with contextlib.suppress(ValueError):
+        return json.loads(row["changes_text"] or "{}")
+    return {}
+
+
+def audittrail_rows(entries) -> list[SimpleNamespace]:
+    rows = []
+    for row in entries.values(*COLUMNS):
+        actor = f"{row['actor__first_name'] or ''} {row['actor__last_name'] or ''}".strip()
+        rows.append(SimpleNamespace(
+            pk=row["pk"], timestamp=row["timestamp"], action=row["action"],
+            action_label=ACTIONS.get(row["action"], row["action"]),
+            record_type=ContentType.objects.get_for_id(row["content_type_id"]).name,
+            object_pk=row["object_pk"], object_repr=row["object_repr"], changes=_changes(row),
+            actor=actor or row["actor__username"] or "system",
+        ))
+    return rows

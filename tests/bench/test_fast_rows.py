@@ -1,0 +1,118 @@
+"""The list pages' rows of plain values (issue #11) say what the model instances say, and the
+Jinja2 helpers write what Django's template filters write."""
+
+import datetime
+import gc
+import zoneinfo
+
+import pytest
+from django.db.models import Count
+from django.template import defaultfilters
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from controls.models import SoAEntry
+from controls.services import soa_entry_update
+from controls.soa_rows import soa_row, soa_rows
+from evidence.list_rows import evidence_rows
+from evidence.models import Evidence
+from isms import jinja
+from isms.asset_rows import asset_rows
+from isms.models import Asset
+from risks.models import Risk
+from risks.register_rows import register_rows
+from risks.services import risk_accept
+from tests import factories
+from tests.bench.test_fast_paths import _risk
+from tests.conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+
+def test_register_rows_give_each_risk_its_acceptance_state_and_labels(officer):
+    model = factories.AssetFactory(kind="model", model_version="1", name="slm-a", owner=officer)
+    other = factories.AssetFactory(kind="model", model_version="1", name="slm-b", owner=officer)
+    risks = [_risk(officer, "within", residual_likelihood=1), _risk(officer, "needed", residual_likelihood=4),
+             _risk(officer, "accepted", residual_likelihood=4, model=model),
+             _risk(officer, "stale", residual_likelihood=4, model=other)]
+    for risk in risks[2:]:
+        risk_accept(risk, acting_user=officer, justification="ok")
+    other.model_version = "2"
+    other.save()
+    rows = {row.title: row for row in register_rows(Risk.objects.with_action_counts())}
+    for risk in Risk.objects.for_register():
+        row = rows[risk.title]
+        assert row.acceptance_state == risk.acceptance_state, risk.title
+        assert (row.treatment_label, row.status_label, row.owner) == (
+            risk.get_treatment_display(), risk.get_status_display(), str(risk.owner))
+        assert row.asset_names == [asset.name for asset in risk.assets.all()]
+    assert [rows[t].acceptance_state for t in ("within", "needed", "accepted", "stale")] == [
+        "not_needed", "needed", "accepted", "stale"]
+
+
+def test_soa_rows_match_the_entries(officer, engineer):
+    entry = SoAEntry.objects.select_related("control").get(control__ref="5.15")
+    asset = factories.AssetFactory(name="gateway", owner=officer)
+    soa_entry_update(acting_user=officer, entry=entry, applicable=False, justification="Not here",
+                     implementation_status="partial", owner=officer, assignees=[engineer], assets=[asset])
+    factories.evidence(officer, controls=[entry.control])
+    entry = SoAEntry.objects.for_listing().get(pk=entry.pk)
+    row = soa_row(entry.pk)
+    assert (row.ref, row.title, row.status_key, row.status_label, row.applicability_label) == (
+        "5.15", entry.control.title, entry.status_key, entry.status_label, entry.applicability_label)
+    assert (row.owner, row.assignees, row.assets) == (str(officer), [str(engineer)], [(asset.pk, "gateway")])
+    assert row.valid_evidence == entry.valid_evidence
+    assert len(soa_rows(SoAEntry.objects.all(), {})) == SoAEntry.objects.count()
+
+
+def test_evidence_rows_match_the_items(officer):
+    controls = [factories.soa_entry(ref).control for ref in ("8.15", "5.1")]
+    item = factories.evidence(officer, controls=controls, valid_until=timezone.localdate())
+    row, = evidence_rows(Evidence.objects.filter(pk=item.pk).annotate(version_count=Count("versions")))
+    assert (row.title, row.control_refs, row.freshness, row.version_count) == (
+        item.title, ["5.1", "8.15"], item.freshness(), 1)
+    assert (row.source_label, row.review_label) == (
+        item.get_source_display(), item.get_review_status_display())
+
+
+def test_asset_rows_carry_the_display_labels(officer):
+    asset = factories.AssetFactory(name="slm", kind="model", hosting="self_hosted", owner=officer)
+    row, = asset_rows(Asset.objects.filter(pk=asset.pk))
+    assert (row.kind_label, row.hosting_label, row.status_label, row.owner) == (
+        asset.get_kind_display(), asset.get_hosting_display(), asset.get_status_display(), str(officer))
+
+
+@pytest.mark.parametrize("name", ["asset-detail", "risks:risk-detail", "evidence:evidence-detail"])
+def test_jinja_url_builds_the_reversed_url(name):
+    assert jinja.url(name, 42) == reverse(name, args=[42])
+    assert jinja.url("asset-list") == reverse("asset-list")
+
+
+@pytest.mark.parametrize("fmt", [None, "Y-m-d", "Y-m-d H:i:s", "j F Y"])
+def test_jinja_date_writes_what_django_writes(fmt, settings):
+    settings.TIME_ZONE = "Europe/Paris"
+    moment = datetime.datetime(2026, 3, 29, 0, 30, tzinfo=datetime.UTC)  # 01:30, then 03:00 in Paris
+    with timezone.override(zoneinfo.ZoneInfo("Europe/Paris")), translation.override("en-gb"):
+        dates = [] if fmt and "H" in fmt else [datetime.date(2026, 11, 5)]  # Django refuses times of a date
+        for value in (*dates, moment, moment + datetime.timedelta(hours=1)):
+            local = timezone.localtime(value) if isinstance(value, datetime.datetime) else value
+            assert jinja.date(value, fmt) == defaultfilters.date(local, fmt), (value, fmt)
+    assert jinja.date(None) == ""
+
+
+@pytest.mark.parametrize("text", ["short", "x" * 60, "y" * 61, "ünïcödé " * 20, 12345])
+def test_jinja_truncatechars_is_djangos(text):
+    assert jinja.truncatechars(text, 60) == defaultfilters.truncatechars(text, 60)
+
+
+def test_a_web_worker_freezes_what_it_loaded():
+    import isms.wsgi  # noqa: F401 - the module a worker imports
+
+    assert gc.get_freeze_count() > 10_000
+
+
+def test_htmx_refresh_of_a_list_renders_the_rows_partial_alone(officer):
+    factories.AssetFactory(name="only-row", owner=officer)
+    response = client_for(officer).get(reverse("asset-list"), HTTP_HX_REQUEST="true")
+    assert response.context["rows_template"] == "isms/_asset_rows.html"
+    assert b"only-row" in response.content and b"navbar" not in response.content
