@@ -1,5 +1,6 @@
 import django_filters
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.http import QueryDict
 
 from isms.models import Asset, User
@@ -14,7 +15,7 @@ class RiskFilter(django_filters.FilterSet):
                                         label="Residual level")
     treatment = django_filters.ChoiceFilter(choices=Risk.Treatment.choices)
     owner = django_filters.ModelChoiceFilter(
-        queryset=User.objects.filter(owned_risks__isnull=False).distinct()
+        queryset=User.objects.filter(Exists(Risk.objects.filter(owner=OuterRef("pk"))))
     )
     asset = django_filters.ModelChoiceFilter(
         field_name="assets", queryset=Asset.objects.only("pk", "name")

@@ -66,6 +66,7 @@ class Evidence(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name_plural = "evidence"
+        indexes = [models.Index(fields=["-created_at", "-id"], name="evidence_list_order")]
 
     def __str__(self) -> str:
         return self.title

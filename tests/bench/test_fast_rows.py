@@ -116,3 +116,17 @@ def test_htmx_refresh_of_a_list_renders_the_rows_partial_alone(officer):
     response = client_for(officer).get(reverse("asset-list"), HTTP_HX_REQUEST="true")
     assert response.context["rows_template"] == "isms/_asset_rows.html"
     assert b"only-row" in response.content and b"navbar" not in response.content
+
+
+def test_choice_labels_are_what_str_says(officer, engineer):
+    from isms.models import User
+    from risks.models import RiskAssessment, Threat
+
+    factories.AssetFactory(name="slm <a>", owner=officer)
+    factories.RiskAssessmentFactory(assessor=officer)
+    engineer.first_name, engineer.last_name = "", ""
+    engineer.save()
+    for model in (Asset, User, Threat, RiskAssessment):
+        queryset = model.objects.all()
+        assert queryset.exists(), model
+        assert dict(model.choice_labels(queryset)) == {obj.pk: str(obj) for obj in queryset}, model
