@@ -130,3 +130,19 @@ def test_choice_labels_are_what_str_says(officer, engineer):
         queryset = model.objects.all()
         assert queryset.exists(), model
         assert dict(model.choice_labels(queryset)) == {obj.pk: str(obj) for obj in queryset}, model
+
+
+def test_the_backend_reads_the_permissions_django_reads(officer, engineer, auditor, admin_user,
+                                                         django_assert_num_queries):
+    from django.contrib.auth.backends import ModelBackend
+    from django.contrib.auth.models import Permission
+
+    from isms.auth_backends import ModelPermissionBackend
+    from isms.models import User
+
+    engineer.user_permissions.add(Permission.objects.get(codename="view_threat"))
+    for user in (officer, engineer, auditor, admin_user):
+        fresh, reference = User.objects.get(pk=user.pk), User.objects.get(pk=user.pk)
+        with django_assert_num_queries(1):
+            ours = ModelPermissionBackend().get_all_permissions(fresh)
+        assert ours == ModelBackend().get_all_permissions(reference) and ours, user
