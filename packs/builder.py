@@ -18,6 +18,7 @@ from pathlib import Path
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from isms.audit_chain import ChainHead, audit_chain_head
 from packs import render
@@ -42,14 +43,22 @@ class BuildResult:
     chain_head: ChainHead
 
 
+def _css_string(text: str) -> str:
+    """`text` as a CSS string literal, safe inside a <style> element."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ").replace("\n", " ")
+    return mark_safe(f'"{escaped}"')  # noqa: S308 (escaped for CSS just above)
+
+
 def _part_documents(sections: list[dict]):
     """(section index, first part?, HTML) for every document to lay out."""
     for index, section in enumerate(sections):
+        legend = _css_string(section["legend"]) if section.get("legend") else ""
         for number, part in enumerate(section.get("parts") or [{}]):
             context = {**section["context"], **part, "first_part": number == 0}
             body = render_to_string(section["template"], context)
             yield index, number == 0, render_to_string("packs/print/document.html", {
                 "title": section["title"], "key": section["key"], "first_part": number == 0, "body": body,
+                "legend": legend,
             })
 
 

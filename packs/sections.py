@@ -3,8 +3,9 @@
 Each module listed here exposes `pack_sections(as_of: datetime.date) -> list[dict]`; every dict
 is one section: {"key", "title", "template", "context"}, and optionally "parts": a list of
 context dicts (merged over "context") when a long table should be laid out as several
-documents in parallel (the first part carries the section heading). Apps add `<app>/pack.py`
-and one line here; see docs/audit-packs.md for the template rules."""
+documents in parallel (the first part carries the section heading), and "legend": a line
+printed at the top right of each of the section's pages (the fields of a listing's lines).
+Apps add `<app>/pack.py` and one line here; see docs/audit-packs.md for the template rules."""
 
 import datetime
 import importlib
