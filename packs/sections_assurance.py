@@ -42,12 +42,14 @@ def evidence_index_rows(as_of: datetime.date) -> list[tuple]:
 
 
 def _evidence_section(as_of):
-    rows = [("file", evidence_line(row[1])) if row[0] == "file" else row
-            for row in evidence_index_rows(as_of)]
+    index = evidence_index_rows(as_of)
+    listed = [row[1] for row in index if row[0] == "file"]
+    rows = [("file", evidence_line(row[1])) if row[0] == "file" else row for row in index]
     return {
         "key": "evidence", "title": "Evidence index", "template": "packs/pack/evidence_index.html",
         "legend": EVIDENCE_LEGEND,
-        "context": {"file_count": sum(1 for r in rows if r[0] == "file")},
+        # Files, and lines: a file linked to several controls is listed under each of them.
+        "context": {"file_count": len({f.file_id for f in listed}), "line_count": len(listed)},
         "parts": [{"rows": part} for part in chunked(rows, ROWS_PER_PART)],
     }
 

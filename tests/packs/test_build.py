@@ -98,6 +98,8 @@ def test_evidence_index_lists_every_bundled_file_with_its_path_and_sha256(ready_
     manifest = json.loads(bundle(ready_pack).read("manifest.json"))
     missing = [e["path"] for e in manifest["files"] if e["path"] not in text or e["sha256"] not in text]
     assert manifest["files"] and missing == []
+    count = len(manifest["files"])  # distinct files, though one linked to n controls has n lines
+    assert f"as of the pack date ({count} file{'s' if count != 1 else ''})" in " ".join(text.split())
 
 
 @pytest.mark.django_db
