@@ -57,7 +57,11 @@ def _children(pid: int) -> list[int]:
     found, stack = [], [pid]
     while stack:
         current = stack.pop()
-        for task in Path(f"/proc/{current}/task").glob("*"):
+        try:  # a process that exits meanwhile: its /proc entries vanish (glob raises then)
+            tasks = list(Path(f"/proc/{current}/task").glob("*"))
+        except OSError:
+            continue
+        for task in tasks:
             try:
                 kids = [int(k) for k in (task / "children").read_text().split()]
             except OSError:
@@ -80,7 +84,7 @@ def _rss_kib(pid: int) -> int:
 def _cpu_seconds(pid: int) -> float:
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
+    except (OSError, IndexError):  # gone, or read while exiting
         return 0.0
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
@@ -90,16 +94,19 @@ def _build_pack(env: dict, workers: int | None) -> dict:
     command = [PY, "manage.py", "build_audit_pack", "-o", str(out), "--user", "bench-officer"]
     if workers:
         command += ["--workers", str(workers)]
-    peak, cpu = {"tree_kib": 0}, {}
+    peak, cpu, errors = {"tree_kib": 0}, {}, []
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603
 
     def sample():
         while process.poll() is None:
-            tree = [process.pid, *_children(process.pid)]
-            peak["tree_kib"] = max(peak["tree_kib"], sum(_rss_kib(p) for p in tree))
-            for pid in tree:  # CPU time used by every process of the tree (last value seen)
-                cpu[pid] = max(cpu.get(pid, 0.0), _cpu_seconds(pid))
+            try:
+                tree = [process.pid, *_children(process.pid)]
+                peak["tree_kib"] = max(peak["tree_kib"], sum(_rss_kib(p) for p in tree))
+                for pid in tree:  # CPU time used by every process of the tree (last value seen)
+                    cpu[pid] = max(cpu.get(pid, 0.0), _cpu_seconds(pid))
+            except Exception as error:  # noqa: BLE001 (one missed sample, not a dead sampler)
+                errors.append(repr(error))
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -112,7 +119,8 @@ def _build_pack(env: dict, workers: int | None) -> dict:
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return {"wall_seconds": round(seconds, 1), "cpu_seconds_tree": round(sum(cpu.values()), 1),
             "peak_tree_mib": round(peak["tree_kib"] / 1024),
-            "max_rss_children_mib": round(children / 1024), "output": str(out)}
+            "max_rss_children_mib": round(children / 1024), "output": str(out),
+            **({"sampling_errors": errors[:5]} if errors else {})}
 
 
 def _zip_only() -> dict:

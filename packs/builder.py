@@ -1,8 +1,9 @@
 """Building an audit pack's files in a work directory, stage by stage.
 
-1. collecting: every section's data (queries run here, in this process) and the evidence list;
-2. the sections' HTML goes to a pool of WeasyPrint workers (one document per section part);
-   meanwhile this process streams the evidence into the ZIP and writes manifest.json;
+1. collecting: each section's data (queries run here, in this process), whose HTML goes at
+   once to a pool of WeasyPrint workers (one document per section part), so layout starts
+   while later sections are collected; then the evidence list;
+2. meanwhile this process streams the evidence into the ZIP and writes manifest.json;
 3. rendering section i/n: waiting for the workers, section by section;
 4. merging: cover and contents (rendered last, when every section's page count is known and
    the manifest's hash exists), merged with pypdf, stamped with header and page x of y;
@@ -18,13 +19,14 @@ from pathlib import Path
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from isms.audit_chain import ChainHead, audit_chain_head
 from packs import render
 from packs.bundle import PDF_NAME, Bundle, file_sha256
 from packs.evidence_files import current_files
 from packs.pdf_assembly import OutlineEntry, assemble
-from packs.sections import pack_sections
+from packs.sections import iter_pack_sections
 from packs.sections_core import scope_as_of
 
 Report = Callable[[str, int], None]  # (stage, percent)
@@ -42,23 +44,34 @@ class BuildResult:
     chain_head: ChainHead
 
 
-def _part_documents(sections: list[dict]):
-    """(section index, first part?, HTML) for every document to lay out."""
-    for index, section in enumerate(sections):
-        for number, part in enumerate(section.get("parts") or [{}]):
-            context = {**section["context"], **part, "first_part": number == 0}
-            body = render_to_string(section["template"], context)
-            yield index, number == 0, render_to_string("packs/print/document.html", {
-                "title": section["title"], "key": section["key"], "first_part": number == 0, "body": body,
-            })
+def _css_string(text: str) -> str:
+    """`text` as a CSS string literal, safe inside a <style> element."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ").replace("\n", " ")
+    return mark_safe(f'"{escaped}"')  # noqa: S308 (escaped for CSS just above)
 
 
-def _render_sections(sections, executor, workdir: Path) -> list[tuple[int, Path, object]]:
-    jobs = []
-    for count, (index, _, html) in enumerate(_part_documents(sections)):
-        path = workdir / f"part-{count:04d}.pdf"
-        jobs.append((index, path, executor.submit(render.render_pdf, html, str(path))))
-    return jobs
+def _part_documents(section: dict):
+    """The HTML of every document (part) of one section."""
+    legend = _css_string(section["legend"]) if section.get("legend") else ""
+    for number, part in enumerate(section.get("parts") or [{}]):
+        context = {**section["context"], **part, "first_part": number == 0}
+        body = render_to_string(section["template"], context)
+        yield render_to_string("packs/print/document.html", {
+            "title": section["title"], "key": section["key"], "first_part": number == 0, "body": body,
+            "legend": legend,
+        })
+
+
+def _collect_and_submit(as_of, executor, workdir: Path) -> tuple[list[dict], list[tuple[int, Path, object]]]:
+    """Each section's parts go to the workers as soon as its provider has read its data, so
+    layout starts while the later sections are still being collected."""
+    sections, jobs = [], []
+    for index, section in enumerate(iter_pack_sections(as_of)):
+        sections.append(section)
+        for html in _part_documents(section):
+            path = workdir / f"part-{len(jobs):04d}.pdf"
+            jobs.append((index, path, executor.submit(render.render_pdf, html, str(path))))
+    return sections, jobs
 
 
 def _front_matter(context: dict, sections, pages: list[int], executor, workdir: Path) -> tuple[Path, int]:
@@ -77,11 +90,10 @@ def _front_matter(context: dict, sections, pages: list[int], executor, workdir: 
     raise RuntimeError("The contents pages did not settle.")
 
 
-def _lay_out(sections, files, bundle: Bundle, executor, workdir: Path, header: dict, report: Report):
-    """Sections to the workers, evidence into the bundle meanwhile; returns (jobs, pages per
-    section, manifest SHA-256)."""
+def _lay_out(sections, jobs, files, bundle: Bundle, header: dict, report: Report):
+    """Evidence into the bundle while the workers lay out; returns (pages per section,
+    manifest SHA-256)."""
     report(f"rendering {len(sections)} sections", 5)
-    jobs = _render_sections(sections, executor, workdir)
     total = max(len(files), 1)
 
     def bundled(count: int) -> None:
@@ -95,20 +107,20 @@ def _lay_out(sections, files, bundle: Bundle, executor, workdir: Path, header: d
         if index not in done:
             done.add(index)
             report(f"rendering section {index + 1}/{len(sections)}", 30 + 55 * (index + 1) // len(sections))
-    return jobs, pages, manifest_sha256
+    return pages, manifest_sha256
 
 
 def build_pack_files(pack, workdir: Path, report: Report, workers: int | None = None) -> BuildResult:
     report("collecting", 2)
     generated_at = timezone.now()
-    sections = pack_sections(pack.as_of)
-    files = current_files(pack.as_of)
-    head = audit_chain_head()
     organisation = settings.ORGANISATION_NAME
-    bundle = Bundle(workdir / "bundle.zip")
     executor = render.render_executor(workers or settings.AUDIT_PACK_WORKERS)
+    bundle = Bundle(workdir / "bundle.zip")
     try:
-        jobs, pages, manifest_sha256 = _lay_out(sections, files, bundle, executor, workdir, {
+        sections, jobs = _collect_and_submit(pack.as_of, executor, workdir)
+        files = current_files(pack.as_of)
+        head = audit_chain_head()
+        pages, manifest_sha256 = _lay_out(sections, jobs, files, bundle, {
             "format": "isms-audit-pack/1", "pack": pack.pk, "organisation": organisation,
             "as_of": pack.as_of.isoformat(), "generated_at": generated_at.isoformat(),
             "audit_chain_head": {"sequence": head.sequence, "entry_hash": head.entry_hash},

@@ -10,10 +10,14 @@ from controls.models import Control
 from isms.audit_chain import audit_chain_verify
 from isms.models import AuditEntry
 from packs.evidence_files import controls_by_evidence, current_files, cutoff
+from packs.lines import evidence_line
 from packs.sections import chunked
 
 ROWS_PER_PART = 600
 PERIOD_DAYS = 365
+EVIDENCE_LEGEND = (
+    "Evidence (version) · path in the bundle · source · collected · valid until · review · SHA-256"
+)
 
 
 def evidence_index_rows(as_of: datetime.date) -> list[tuple]:
@@ -38,10 +42,14 @@ def evidence_index_rows(as_of: datetime.date) -> list[tuple]:
 
 
 def _evidence_section(as_of):
-    rows = evidence_index_rows(as_of)
+    index = evidence_index_rows(as_of)
+    listed = [row[1] for row in index if row[0] == "file"]
+    rows = [("file", evidence_line(row[1])) if row[0] == "file" else row for row in index]
     return {
         "key": "evidence", "title": "Evidence index", "template": "packs/pack/evidence_index.html",
-        "context": {"file_count": sum(1 for r in rows if r[0] == "file")},
+        "legend": EVIDENCE_LEGEND,
+        # Files, and lines: a file linked to several controls is listed under each of them.
+        "context": {"file_count": len({f.file_id for f in listed}), "line_count": len(listed)},
         "parts": [{"rows": part} for part in chunked(rows, ROWS_PER_PART)],
     }
 

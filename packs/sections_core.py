@@ -13,6 +13,7 @@ from packs.evidence_files import cutoff
 from packs.sections import chunked
 
 ROWS_PER_PART = 400
+ASSET_LEGEND = "Asset · kind · owner · classification · C/I/A · personal data · hosting · status · depends on"
 
 
 def scope_as_of(as_of: datetime.date) -> Scope | None:
@@ -41,6 +42,7 @@ def _asset_sections(as_of):
     cards = [a for a in assets if a.has_model_card]
     inventory = {
         "key": "assets", "title": "Asset inventory", "template": "packs/pack/assets.html",
+        "legend": ASSET_LEGEND,
         "context": {"total": len(assets)},
         "parts": [{"assets": rows} for rows in chunked(assets, ROWS_PER_PART)],
     }

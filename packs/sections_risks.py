@@ -7,6 +7,7 @@ from itertools import zip_longest
 from django.db.models import Prefetch
 
 from isms.models import Asset
+from packs.lines import risk_line
 from packs.sections import chunked
 from risks.heatmap import heatmaps
 from risks.models import Risk, RiskAcceptance, RiskAssessment, RiskCriteria, TreatmentAction
@@ -56,8 +57,9 @@ def _register_section(assessment):
         )
     return {
         "key": "risk-register", "title": "Risk register", "template": "packs/pack/risk_register.html",
+        "legend": "Risk · threat · assets · inherent score → treatment → residual score · owner · acceptance",
         "context": {"assessment": assessment, "total": len(risks)},
-        "parts": [{"risks": rows} for rows in chunked(risks, ROWS_PER_PART)],
+        "parts": [{"lines": [risk_line(risk) for risk in rows]} for rows in chunked(risks, ROWS_PER_PART)],
     }
 
 
@@ -77,6 +79,7 @@ def _treatment_section(assessment):
     return {
         "key": "treatment", "title": "Risk treatment plan and acceptances",
         "template": "packs/pack/treatment.html",
+        "legend": "Treatment action: risk · action · owner · due date · status",
         "context": {"acceptances": acceptances},
         # Actions in runs laid out in parallel; the acceptances close the last part.
         "parts": [{"actions": run, "last_part": n == len(runs) - 1} for n, run in enumerate(runs)],

@@ -7,6 +7,9 @@ import pytest
 from controls.models import Control
 from packs.models import AuditPack
 from packs.sections import pack_sections
+from packs.sections_assurance import EVIDENCE_LEGEND
+from packs.sections_risks import assessment_as_of
+from risks.models import Risk, TreatmentAction
 from tests.packs.conftest import bundle, pdf_pages
 
 
@@ -87,3 +90,35 @@ def test_ready_pack_records_its_outcome(ready_pack):
     assert ready_pack.duration.total_seconds() > 0 and ready_pack.error == ""
     assert ready_pack.pdf.name.endswith(".pdf") and ready_pack.zip.name.endswith(".zip")
     assert AuditPack.objects.get(pk=ready_pack.pk).status == AuditPack.Status.READY
+
+
+@pytest.mark.django_db
+def test_evidence_index_lists_every_bundled_file_with_its_path_and_sha256(ready_pack):
+    text = "\n".join(pdf_pages(ready_pack))
+    manifest = json.loads(bundle(ready_pack).read("manifest.json"))
+    missing = [e["path"] for e in manifest["files"] if e["path"] not in text or e["sha256"] not in text]
+    assert manifest["files"] and missing == []
+    count = len(manifest["files"])  # distinct files, though one linked to n controls has n lines
+    assert f"as of the pack date ({count} file{'s' if count != 1 else ''})" in " ".join(text.split())
+
+
+@pytest.mark.django_db
+def test_every_risk_and_treatment_action_is_listed(ready_pack):
+    text = " ".join(" ".join(pdf_pages(ready_pack)).split())  # wrapped lines joined
+    assessment = assessment_as_of(ready_pack.as_of)
+    risks = Risk.objects.filter(assessment=assessment)
+    actions = TreatmentAction.objects.filter(risk__assessment=assessment)
+    assert risks.exists() and actions.exists()
+    assert [r.title for r in risks if " ".join(r.title.split()) not in text] == []
+    assert [a.description for a in actions if " ".join(a.description.split()) not in text] == []
+
+
+@pytest.mark.django_db
+def test_each_page_of_a_listing_repeats_its_field_legend(ready_pack):
+    pages = pdf_pages(ready_pack)
+    toc = dict(_toc(pages))
+    titles = [title for title, _ in _toc(pages)]
+    start = toc["Evidence index"]
+    end = toc[titles[titles.index("Evidence index") + 1]]
+    assert end > start
+    assert all(EVIDENCE_LEGEND in pages[i] for i in range(start - 1, end - 1))
