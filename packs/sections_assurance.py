@@ -21,23 +21,28 @@ EVIDENCE_LEGEND = (
 
 
 def evidence_index_rows(as_of: datetime.date) -> list[tuple]:
-    """("control", ref, title, count) header rows, each followed by ("file", PackFile) rows,
-    in catalogue order; evidence linked to no control comes last."""
-    files = current_files(as_of)
+    """The index in two parts. First each control, in catalogue order, as a ("control", ref,
+    title, file count, evidence ids) row (evidence linked to no control last); then every file
+    once, as a ("file", PackFile) row, by evidence id and path. A file linked to several
+    controls is listed once: its evidence id, also in its path in the bundle, is the link."""
+    files = sorted(current_files(as_of), key=lambda f: (f.evidence_id, f.arcname))
     links = controls_by_evidence(as_of)
     by_control: dict[int | None, list] = {}
     for pack_file in files:
         for control_id in links.get(pack_file.evidence_id) or [None]:
             by_control.setdefault(control_id, []).append(pack_file)
-    rows = []
+
+    def control_row(ref: str, title: str, linked: list) -> tuple:
+        ids = ", ".join(str(i) for i in dict.fromkeys(f.evidence_id for f in linked)) or "none"
+        return ("control", ref, title, len(linked), ids)
+
     controls = Control.objects.select_related("framework").order_by("framework__code", "position")
-    for control in controls.only("pk", "ref", "title", "framework__code"):
-        linked = by_control.get(control.pk, [])
-        rows.append(("control", control.ref, control.title, len(linked)))
-        rows.extend(("file", f) for f in linked)
+    rows = [control_row(c.ref, c.title, by_control.get(c.pk, []))
+            for c in controls.only("pk", "ref", "title", "framework__code")]
     if by_control.get(None):
-        rows.append(("control", "", "Not linked to a control", len(by_control[None])))
-        rows.extend(("file", f) for f in by_control[None])
+        rows.append(control_row("", "Not linked to a control", by_control[None]))
+    rows.append(("files",))
+    rows.extend(("file", f) for f in files)
     return rows
 
 
@@ -48,8 +53,7 @@ def _evidence_section(as_of):
     return {
         "key": "evidence", "title": "Evidence index", "template": "packs/pack/evidence_index.html",
         "legend": EVIDENCE_LEGEND,
-        # Files, and lines: a file linked to several controls is listed under each of them.
-        "context": {"file_count": len({f.file_id for f in listed}), "line_count": len(listed)},
+        "context": {"file_count": len(listed), "item_count": len({f.evidence_id for f in listed})},
         "parts": [{"rows": part} for part in chunked(rows, ROWS_PER_PART)],
     }
 

@@ -98,8 +98,12 @@ def test_evidence_index_lists_every_bundled_file_with_its_path_and_sha256(ready_
     manifest = json.loads(bundle(ready_pack).read("manifest.json"))
     missing = [e["path"] for e in manifest["files"] if e["path"] not in text or e["sha256"] not in text]
     assert manifest["files"] and missing == []
-    count = len(manifest["files"])  # distinct files, though one linked to n controls has n lines
-    assert f"as of the pack date ({count} file{'s' if count != 1 else ''})" in " ".join(text.split())
+    count = len(manifest["files"])
+    assert f"as of the pack date ({count} file{'s' if count != 1 else ''} of " in " ".join(text.split())
+    # Each file once, however many controls its evidence is linked to; controls list the ids.
+    assert [e["path"] for e in manifest["files"] if text.count(e["path"]) != 1] == []
+    evidence_ids = {e["path"].split("/")[1] for e in manifest["files"]}
+    assert any(re.search(rf"Evidence [\d, ]*\b{i}\b", text) for i in evidence_ids)
 
 
 @pytest.mark.django_db
