@@ -26,13 +26,19 @@ def _changes(row: dict) -> dict:
 
 
 def audittrail_rows(entries) -> list[SimpleNamespace]:
+    # Labels are translated once per page, not once per row: auditlog's action labels are lazy
+    # and a record type's name is its model's translated verbose name.
+    actions = {action: str(label) for action, label in ACTIONS.items()}
+    record_types: dict[int, str] = {}
     rows = []
     for row in entries.values(*COLUMNS):
+        type_id = row["content_type_id"]
+        if type_id not in record_types:
+            record_types[type_id] = ContentType.objects.get_for_id(type_id).name
         actor = f"{row['actor__first_name'] or ''} {row['actor__last_name'] or ''}".strip()
         rows.append(SimpleNamespace(
             pk=row["pk"], timestamp=row["timestamp"], action=row["action"],
-            action_label=ACTIONS.get(row["action"], row["action"]),
-            record_type=ContentType.objects.get_for_id(row["content_type_id"]).name,
+            action_label=actions.get(row["action"], row["action"]), record_type=record_types[type_id],
             object_pk=row["object_pk"], object_repr=row["object_repr"], changes=_changes(row),
             actor=actor or row["actor__username"] or "system",
         ))
