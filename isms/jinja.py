@@ -1,14 +1,15 @@
-"""The Jinja2 environment of the row partials of the large lists (jinja2/).
+"""The Jinja2 environment of the partials in jinja2/: the rows of the large lists, the heatmaps,
+the SoA progress chart and the navigation bar.
 
 Django templates spend about 0.2 ms per table row: each variable, filter and tag is an object
 walked at render time. Jinja2 compiles a template to Python and renders the same row three to
-five times faster, which is what keeps a 100-row list within its 20 ms (docs/performance.md).
-The page around the rows stays a Django template ({% jinja %}, isms/templatetags/partials.py); an
-htmx refresh renders the partial alone, by name, like any other template.
+five times faster (docs/performance.md). The page around a partial stays a Django template
+({% jinja %}, isms/templatetags/partials.py).
 
-What the partials may use is defined here: `url()`, `label()` for choice labels, the badges
-of risks.templatetags and controls.badges, and Django's own `date` (in the site time zone, as Django templates
-show datetimes), `pluralize` and `truncatechars` filters, so the output is the same markup."""
+What the partials may use is defined here: `url()`, the badges of risks.templatetags and
+controls.badges, and Django's own `date` (in the site time zone, as Django templates show
+datetimes), `pluralize` and `truncatechars` filters, so the output is the same markup. Rows
+come with their display labels (isms/asset_rows.py and its siblings)."""
 
 import datetime
 from functools import cache, lru_cache
@@ -19,18 +20,6 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from jinja2 import ChainableUndefined, Environment
-
-
-@cache
-def _choices(model: type, field_name: str) -> dict:
-    return dict(model._meta.get_field(field_name).flatchoices)
-
-
-def label(obj, field_name: str) -> str:
-    """obj.get_<field>_display(), without rebuilding the choices dictionary on every call."""
-    value = getattr(obj, field_name)
-    return _choices(type(obj), field_name).get(value, value)
-
 
 # Numeric formats need no translation: strftime is ten times faster than Django's formatter.
 NUMERIC_FORMATS = {"Y-m-d": "%Y-%m-%d", "Y-m-d H:i": "%Y-%m-%d %H:%M", "Y-m-d H:i:s": "%Y-%m-%d %H:%M:%S"}
@@ -87,7 +76,7 @@ def environment(**options) -> Environment:
     # Missing variables render as nothing, attributes of them too, as in Django templates.
     env = Environment(**{"undefined": ChainableUndefined, **options})  # noqa: S701 - autoescape is on
     env.globals.update(
-        url=url, label=label, level_badge=level_badge, acceptance_badge=acceptance_state_badge,
+        url=url, level_badge=level_badge, acceptance_badge=acceptance_state_badge,
         status_badge=status_badge, applicable_badge=applicable_badge,
         automated_check_badge=automated_check_badge,
     )

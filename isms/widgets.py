@@ -10,7 +10,7 @@ classmethod): building 1,000 model instances for an asset filter costs ten times
 from html import escape
 
 from django import forms
-from django.forms.models import ModelChoiceIterator
+from django.forms.models import ModelChoiceField, ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
 
@@ -39,7 +39,8 @@ def _choices(choices):
     head = [("", field.empty_label)] if field.empty_label is not None else []
     if getattr(field, "null_label", None) is not None:  # django-filter's "none" choice
         head.append((field.null_value, field.null_label))
-    if hasattr(queryset.model, "choice_labels") and not field.to_field_name:
+    labels_are_str = type(field).label_from_instance is ModelChoiceField.label_from_instance
+    if hasattr(queryset.model, "choice_labels") and labels_are_str and not field.to_field_name:
         return [*head, *queryset.model.choice_labels(queryset)]
     # Django iterates with .iterator(), a server-side cursor on PostgreSQL: three round trips
     # where one query does for a filter's few dozen rows.

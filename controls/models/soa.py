@@ -11,19 +11,15 @@ from isms.counting import SubqueryCount
 
 class SoAEntryQuerySet(AccessQuerySet):
     def for_listing(self):
-        return self.for_table().with_valid_evidence_count()
-
-    def for_table(self):
-        """The rows of the SoA table without the evidence count: a correlated count costs a
-        scan of the evidence per control, so the whole table attaches the counts of one
-        grouped query instead (SoAListView)."""
+        """Entries with their control, owner, assignees and assets and the count of valid
+        evidence (the API and the edit form; the SoA table reads values: controls.soa_rows)."""
         from isms.models import Asset, User  # isms.models imports this app's models lazily
 
         return self.select_related("control", "owner").prefetch_related(
-            # Only what the table shows: full asset rows (model cards) cost more than the page.
+            # Only what is shown: full asset rows (model cards) cost more than the page.
             Prefetch("assignees", queryset=User.objects.only("username", "first_name", "last_name")),
             Prefetch("assets", queryset=Asset.objects.only("name")),
-        )
+        ).with_valid_evidence_count()
 
     def with_valid_evidence_count(self):
         """valid_evidence: evidence items of the control that are neither rejected nor expired."""
