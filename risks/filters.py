@@ -8,8 +8,8 @@ from risks.models import Risk, RiskAssessment, Threat, TreatmentAction
 
 
 class RiskFilter(django_filters.FilterSet):
-    assessment = django_filters.ModelChoiceFilter(
-        queryset=RiskAssessment.objects.all(), empty_label="All assessments"
+    assessment = django_filters.ModelChoiceFilter(  # with its criteria: the register's heatmaps read them
+        queryset=RiskAssessment.objects.select_related("criteria"), empty_label="All assessments"
     )
     level = django_filters.ChoiceFilter(field_name="residual_level", choices=Risk.Level.choices,
                                         label="Residual level")
