@@ -58,7 +58,11 @@ class RiskDetailView(IsmsDetailView):
 
     def get_context_data(self, **kwargs):
         actions = self.object.actions.select_related("owner")
-        return super().get_context_data(**kwargs, actions=actions,
+        # Incidents that asked for this risk to be reassessed (incidents.RiskReassessment),
+        # for those who may see them: engineers do not.
+        reassessments = visible(self.object.incident_reviews.select_related("incident", "requested_by"),
+                                self.request.user)
+        return super().get_context_data(**kwargs, actions=actions, reassessments=reassessments,
                                         acceptances=self.object.acceptances.select_related("accepted_by"))
 
 

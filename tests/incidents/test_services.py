@@ -186,3 +186,21 @@ def test_a_nonconformity_from_an_incident_must_name_it(officer):
     with pytest.raises(ValidationError) as error:
         nc_raise(acting_user=officer, title="x", source="incident", description="d")
     assert "incident" in error.value.message_dict
+
+
+def test_the_risk_page_shows_which_incident_asked_for_reassessment(officer, engineer, auditor):
+    from django.urls import reverse
+
+    from tests.conftest import client_for
+
+    asset = factories.AssetFactory(owner=engineer)
+    risk = factories.risk(officer, assets=[asset])
+    incident = factories.incident(engineer, officer=officer, assets=[asset])
+    services.incident_risks_reopen(incident, acting_user=officer, risks=[risk], note="Memorisation seen")
+    url = reverse("risks:risk-detail", args=[risk.pk])
+    for user in (officer, auditor):
+        page = client_for(user).get(url).content.decode()
+        assert 'data-testid="reassessments"' in page and incident.reference in page
+        assert "Memorisation seen" in page
+    engineer_page = client_for(engineer).get(url)
+    assert engineer_page.status_code == 200 and incident.reference not in engineer_page.content.decode()
