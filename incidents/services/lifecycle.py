@@ -53,9 +53,15 @@ def incident_status_change(incident: Incident, *, acting_user, status: str, note
 
 def closing_problems(incident: Incident) -> dict[str, str]:
     """What stops the incident from closing. The one place for the closing rule: lessons
-    learned, and a nonconformity raised from it (its corrective actions) or a reason why no
-    corrective action is needed."""
+    learned, a nonconformity raised from it (its corrective actions) or a reason why no
+    corrective action is needed, and for a personal-data breach, every notification clock met
+    or decided unnecessary (with its reason), so no duty to notify is left open when it closes."""
     problems = {}
+    if incident.personal_data_breach:
+        open_clocks = incident.clocks.filter(met_at__isnull=True, not_required_reason="")
+        if names := list(open_clocks.values_list("regime__name", flat=True)):
+            problems["clocks"] = (f"Record the notification, or say why it is not required, for: "
+                                  f"{', '.join(names)}.")
     if not incident.lessons_learned.strip():
         problems["lessons_learned"] = "Record the lessons learned before closing."
     if not incident.no_corrective_action_reason.strip() and not incident.nonconformities.exists():

@@ -204,3 +204,25 @@ def test_the_risk_page_shows_which_incident_asked_for_reassessment(officer, engi
         assert "Memorisation seen" in page
     engineer_page = client_for(engineer).get(url)
     assert engineer_page.status_code == 200 and incident.reference not in engineer_page.content.decode()
+
+
+def test_a_breach_closes_only_once_every_clock_is_met_or_not_required(officer, incident):
+    from django.utils import timezone
+
+    incident = services.incident_breach_set(incident, acting_user=officer, personal_data_breach=True,
+                                            aware_at=timezone.now(), high_risk=True)
+    incident = _recover(incident, officer)
+    clocks = list(incident.clocks.select_related("regime"))
+    assert len(clocks) >= 2  # GDPR art. 33 and, for a high risk, art. 34
+    close = {"acting_user": officer, "lessons_learned": "Filter outputs.",
+             "no_corrective_action_reason": "The output filter already ships."}
+    with pytest.raises(ValidationError) as error:
+        services.incident_close(incident, **close)
+    assert set(error.value.message_dict) == {"clocks"}
+    assert all(clock.regime.name in error.value.message_dict["clocks"][0] for clock in clocks)
+    services.notification_record(incident, acting_user=officer, recipient="Authority", sent_at=timezone.now(),
+                                 content_summary="Art. 33 notification", clock=clocks[0])
+    for clock in clocks[1:]:
+        services.clock_not_required(acting_user=officer, instance=clock,
+                                    not_required_reason="Keys rotated; no risk to the people affected.")
+    assert services.incident_close(incident, **close).status == "closed"
