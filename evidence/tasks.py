@@ -30,3 +30,11 @@ def connectors_due_task() -> int:
     from evidence.connector_runs import connectors_enqueue_due
 
     return len(connectors_enqueue_due())
+
+
+@shared_task(acks_late=True)
+def orphan_files_task() -> int:
+    """Daily (beat): remove evidence files left in storage by rolled-back transactions."""
+    from evidence.orphans import orphan_files_remove
+
+    return len(orphan_files_remove())

@@ -260,6 +260,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "incidents.tasks.clock_reminders_task",
         "schedule": crontab(minute="*/15"),
     },
+    "evidence-orphan-files": {
+        "task": "evidence.tasks.orphan_files_task",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 
 # --- Connectors -----------------------------------------------------------------------------

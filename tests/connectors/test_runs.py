@@ -176,3 +176,35 @@ def test_beat_schedules_the_due_connectors_task(officer, settings):
     assert entry["task"] in app.tasks and entry["schedule"] == 60.0
     connector(officer)
     assert connectors_due_task.delay().get() == 1
+
+
+def test_a_file_left_by_a_failed_run_is_swept_once_old_enough(officer, monkeypatch):
+    from django.core.files.storage import default_storage
+
+    from evidence import connector_runs
+    from evidence.orphans import GRACE, orphan_files, orphan_files_remove
+
+    kept = factories.evidence(officer).versions.get().files.get().file.name
+    entry = factories.soa_entry("5.18")
+    c = connector(officer, policy=SUPERUSER_POLICY, controls=[entry.control])
+
+    refresh = connector_runs.soa_check_status_refresh
+    calls = []
+
+    def fail_once(controls):  # the last step of recording the run fails: its rows roll back
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("SoA refresh failed")
+        return refresh(controls)
+
+    monkeypatch.setattr(connector_runs, "soa_check_status_refresh", fail_once)
+    run = connector_run(c, acting_user=officer)
+    assert run.status == "failed" and Evidence.objects.filter(source="connector").count() == 0
+    later = timezone.now() + GRACE + datetime.timedelta(minutes=1)
+    assert orphan_files() == []  # written moments ago: its transaction could still be open
+    orphans = orphan_files(now=later)
+    assert len(orphans) == 1 and orphans[0].endswith(".json") and default_storage.exists(orphans[0])
+    call_command("evidence_orphans")  # lists, removes nothing
+    assert default_storage.exists(orphans[0])
+    assert orphan_files_remove(now=later) == orphans
+    assert not default_storage.exists(orphans[0]) and default_storage.exists(kept)
