@@ -18,6 +18,7 @@ PANEL_PROVIDERS = [
     "isms.dashboard_assets",
     "isms.dashboard_training",
     "governance.dashboard",
+    "packs.dashboard",
     "isms.dashboard",  # audit engagements and recent changes
 ]
 

@@ -121,3 +121,16 @@ def test_pack_list_queries_stay_constant(officer, django_assert_max_num_queries,
 def test_request_form_offers_today_in_the_date_input_format(officer):
     page = client_for(officer).get(reverse("packs:pack-create")).content.decode()
     assert f'value="{timezone.localdate():%Y-%m-%d}"' in page
+
+
+@pytest.mark.django_db
+def test_dashboard_panel_lists_the_latest_packs_each_role_may_see(auditor, officer, engineer):
+    own = _pack(officer, auditor.audit_engagements.get())
+    internal = _pack(officer)
+    officer_page = client_for(officer).get(reverse("dashboard")).content.decode()
+    assert 'data-testid="panel-packs"' in officer_page and "Build an audit pack" in officer_page
+    assert f"#{own.pk}</a>" in officer_page and f"#{internal.pk}</a>" in officer_page
+    auditor_page = client_for(auditor).get(reverse("dashboard")).content.decode()
+    assert f"#{own.pk}</a>" in auditor_page and f"#{internal.pk}</a>" not in auditor_page
+    assert "Build an audit pack" not in auditor_page
+    assert 'data-testid="panel-packs"' not in client_for(engineer).get(reverse("dashboard")).content.decode()
