@@ -42,26 +42,30 @@ def _is_download(response) -> bool:
     return response.get("Content-Disposition", "").startswith("attachment")
 
 
-def auditor_access_record(*, acting_user, request, response) -> AuditorAccess | None:
-    """Record one auditor request against their active engagement (none active: nothing)."""
-    engagement_id = (
-        AuditEngagement.objects.active().filter(auditors=acting_user).values_list("pk", flat=True).first()
+def auditor_access_record(*, acting_user, request, response) -> list[AuditorAccess]:
+    """Record one auditor request in the log of each of their active engagements (an auditor
+    on two engagements at once serves both with the same page), in one INSERT; no active
+    engagement, nothing."""
+    engagement_ids = list(
+        AuditEngagement.objects.active().filter(auditors=acting_user).values_list("pk", flat=True)
     )
-    if engagement_id is None:
-        return None
+    if not engagement_ids:
+        return []
     match = getattr(request, "resolver_match", None)
     obj = _object_of(request, response)
-    return AuditorAccess.objects.create(
-        engagement_id=engagement_id,
-        user=acting_user,
-        method=request.method[:10],
-        path=request.get_full_path()[:500],
-        view_name=(match.view_name if match else "")[:200],
-        kind=AuditorAccess.Kind.DOWNLOAD if _is_download(response) else AuditorAccess.Kind.PAGE,
-        status_code=response.status_code,
-        content_type=ContentType.objects.get_for_model(obj) if obj is not None else None,
-        object_id=str(obj.pk) if obj is not None else "",
-        object_repr=str(obj)[:200] if obj is not None else "",
+    facts = {
+        "user": acting_user,
+        "method": request.method[:10],
+        "path": request.get_full_path()[:500],
+        "view_name": (match.view_name if match else "")[:200],
+        "kind": AuditorAccess.Kind.DOWNLOAD if _is_download(response) else AuditorAccess.Kind.PAGE,
+        "status_code": response.status_code,
+        "content_type": ContentType.objects.get_for_model(obj) if obj is not None else None,
+        "object_id": str(obj.pk) if obj is not None else "",
+        "object_repr": str(obj)[:200] if obj is not None else "",
+    }
+    return AuditorAccess.objects.bulk_create(
+        [AuditorAccess(engagement_id=engagement_id, **facts) for engagement_id in engagement_ids]
     )
 
 

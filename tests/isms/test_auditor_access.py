@@ -29,6 +29,22 @@ def test_auditor_page_view_is_logged_once(auditor):
 
 
 @pytest.mark.django_db
+def test_an_auditor_on_two_engagements_is_logged_in_both(auditor):
+    first = auditor.audit_engagements.get()
+    second = factories.AuditEngagementFactory(name="Surveillance audit")
+    second.auditors.add(auditor)
+    other = factories.AuditEngagementFactory(name="Someone else's")
+    client = client_for(auditor)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("asset-list")).status_code == 200
+    inserts = [q for q in queries.captured_queries if q["sql"].startswith('INSERT INTO "isms_auditoraccess"')]
+    assert len(inserts) == 1
+    rows = AuditorAccess.objects.order_by("engagement_id")
+    assert [row.engagement for row in rows] == sorted([first, second], key=lambda e: e.pk)
+    assert {row.path for row in rows} == {"/assets/"} and not other.accesses.exists()
+
+
+@pytest.mark.django_db
 def test_auditor_detail_page_names_the_object(auditor, officer):
     asset = factories.AssetFactory(owner=officer, name="support-slm")
     client_for(auditor).get(asset.get_absolute_url())
