@@ -7,7 +7,7 @@ five times faster (docs/performance.md). The page around a partial stays a Djang
 ({% jinja %}, isms/templatetags/partials.py).
 
 What the partials may use is defined here: `url()`, the badges of risks.templatetags and
-controls.badges, and Django's own `date` (in the site time zone, as Django templates show
+controls.badges, and Django's own `date` (in the active time zone, as Django templates show
 datetimes), `pluralize` and `truncatechars` filters, so the output is the same markup. Rows
 come with their display labels (isms/asset_rows.py and its siblings)."""
 
@@ -31,7 +31,7 @@ def _localised_date(value: datetime.date, fmt: str | None, language: str) -> str
 
 
 def date(value, fmt: str | None = None) -> str:
-    """Django's `date` filter; an aware datetime is shown in the site time zone first. Dates
+    """Django's `date` filter; an aware datetime is shown in the active time zone first. Dates
     repeat down a list, so their localised text (DATE_FORMAT by default) is cached."""
     if value is None or value == "":
         return ""

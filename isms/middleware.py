@@ -1,13 +1,17 @@
+import zoneinfo
+
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django_htmx.http import HttpResponseClientRedirect
 
 from isms.access import may_sign_in
 from isms.mfa import mfa_pending
+from isms.preferences import TIME_ZONES
 
 
 class EngagementWindowMiddleware:
@@ -22,6 +26,24 @@ class EngagementWindowMiddleware:
             messages.error(request, "Your audit engagement is not active, so you were signed out.")
             return redirect("login")
         return self.get_response(request)
+
+
+class UserTimezoneMiddleware:
+    """Shows times in the signed-in user's own time zone (their preference), else the site's."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        zone = getattr(request.user, "time_zone", "") if request.user.is_authenticated else ""
+        if zone in TIME_ZONES:
+            timezone.activate(zoneinfo.ZoneInfo(zone))
+        else:
+            timezone.deactivate()
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()
 
 
 class MfaRequiredMiddleware:

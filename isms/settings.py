@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "isms.middleware.EngagementWindowMiddleware",
+    "isms.middleware.UserTimezoneMiddleware",
     "isms.middleware.MfaRequiredMiddleware",
     "isms.auditor_log.AuditorAccessMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from isms import views
+from isms.preferences import PreferencesView
 
 urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
@@ -18,6 +19,7 @@ urlpatterns = [
     path("accounts/reset/done/", auth_views.PasswordResetCompleteView.as_view(),
          name="password_reset_complete"),
     path("accounts/two-factor/", include("isms.mfa_urls")),
+    path("accounts/preferences/", PreferencesView.as_view(), name="preferences"),
     path("engagements/", include("isms.engagement_urls")),
     path("healthz", views.healthz, name="healthz"),
     path("assets/", include("isms.asset_urls")),

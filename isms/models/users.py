@@ -9,6 +9,8 @@ class User(AbstractUser):
     # Kept by isms.mfa when a TOTP device is confirmed or removed, so that asking "must this
     # user verify a code?" costs no query on each request.
     mfa_enrolled = models.BooleanField(default=False, editable=False)
+    # Times are shown in this zone (isms.middleware.UserTimezoneMiddleware); empty: the site's.
+    time_zone = models.CharField(max_length=64, blank=True)
 
     objects = UserManager()
 

@@ -35,11 +35,14 @@ EXPECTED = {
     "mfa-enrol": ("302 403 200 200 200 302", "302 403 200 200 200 302", None),
     "mfa-verify": ("302 302 302 302 200 302", "302 302 302 302 200 302", None),
     "mfa-disable": ("302 403 405 405 405 302", "302 403 302 302 403 302", None),
+    # The user's own time zone: any role, auditors too (theirs, no ISMS record).
+    "preferences": ("302 403 200 200 200 302", "302 403 302 302 302 302", None),
     # Django's password reset (the auditor invitation link is a reset link).
     "password_reset": ("200 200 200 200 200 302", "200 200 200 200 200 302", None),
     "password_reset_done": ("200 200 200 200 200 302", "405 405 405 405 405 302", None),
     "password_reset_confirm": ("200 200 200 200 200 302", "200 200 200 200 200 302", _bad_reset_link),
     "password_reset_complete": ("200 200 200 200 200 302", "405 405 405 405 405 302", None),
 }
-# POSTs that change no ISMS data: the user's own OTP device and session, password reset e-mails.
-NOT_WRITES = {"mfa-enrol", "mfa-verify", "password_reset", "password_reset_confirm"}
+# POSTs that change no ISMS data: the user's own OTP device, session and time zone, password reset
+# e-mails.
+NOT_WRITES = {"mfa-enrol", "mfa-verify", "password_reset", "password_reset_confirm", "preferences"}
