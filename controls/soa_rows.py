@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 from controls.models import Control, SoAEntry
 from controls.models.soa import applicability_label, status_key, status_label
+from isms.models.users import user_label
 
 COLUMNS = (
     "pk", "control_id", "control__ref", "control__title", "control__theme", "applicable",
@@ -16,11 +17,6 @@ COLUMNS = (
     "owner__username", "owner__first_name", "owner__last_name",
 )
 THEMES = dict(Control.Theme.choices)
-
-
-def _name(first: str | None, last: str | None, username: str | None) -> str:
-    """str(user) (User.__str__) from its columns."""
-    return f"{first or ''} {last or ''}".strip() or username or ""
 
 
 def soa_rows(entries, valid_evidence: dict[int, int]) -> list[SimpleNamespace]:
@@ -32,7 +28,7 @@ def soa_rows(entries, valid_evidence: dict[int, int]) -> list[SimpleNamespace]:
     people = SoAEntry.assignees.through.objects.filter(soaentry_id__in=ids).order_by("user__username")
     columns = ("soaentry_id", "user__first_name", "user__last_name", "user__username")
     for entry_id, *name in people.values_list(*columns):
-        assignees[entry_id].append(_name(*name))
+        assignees[entry_id].append(user_label(*name))
     links = SoAEntry.assets.through.objects.filter(soaentry_id__in=ids).order_by("asset__name")
     for entry_id, pk, name in links.values_list("soaentry_id", "asset_id", "asset__name"):
         assets[entry_id].append((pk, name))
@@ -42,7 +38,7 @@ def soa_rows(entries, valid_evidence: dict[int, int]) -> list[SimpleNamespace]:
             theme=row["control__theme"], theme_label=THEMES.get(row["control__theme"], row["control__theme"]),
             applicable=row["applicable"], justification=row["justification"],
             automated_check_status=row["automated_check_status"],
-            owner=_name(row["owner__first_name"], row["owner__last_name"], row["owner__username"]),
+            owner=user_label(row["owner__first_name"], row["owner__last_name"], row["owner__username"]),
             assignees=assignees[row["pk"]], assets=assets[row["pk"]],
             valid_evidence=valid_evidence.get(row["control_id"], 0),
             applicability_label=applicability_label(row["applicable"]),

@@ -4,6 +4,7 @@ instead of an asset and an owner instance per row."""
 from types import SimpleNamespace
 
 from isms.models import Asset
+from isms.models.users import user_label
 
 COLUMNS = (
     "pk", "name", "base_model", "kind", "classification", "confidentiality", "integrity", "availability",
@@ -20,6 +21,6 @@ def asset_rows(assets) -> list[SimpleNamespace]:
     rows = []
     for row in assets.values(*COLUMNS):
         labels = {f"{name}_label": choices.get(row[name], row[name]) for name, choices in LABELS.items()}
-        owner = f"{row['owner__first_name'] or ''} {row['owner__last_name'] or ''}".strip()
-        rows.append(SimpleNamespace(**row, **labels, owner=owner or row["owner__username"] or ""))
+        owner = user_label(row["owner__first_name"], row["owner__last_name"], row["owner__username"])
+        rows.append(SimpleNamespace(**row, **labels, owner=owner))
     return rows

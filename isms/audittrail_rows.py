@@ -8,6 +8,7 @@ from types import SimpleNamespace
 from django.contrib.contenttypes.models import ContentType
 
 from isms.models import AuditEntry
+from isms.models.users import user_label
 
 COLUMNS = (
     "pk", "timestamp", "action", "content_type_id", "object_pk", "object_repr", "changes", "changes_text",
@@ -35,11 +36,11 @@ def audittrail_rows(entries) -> list[SimpleNamespace]:
         type_id = row["content_type_id"]
         if type_id not in record_types:
             record_types[type_id] = ContentType.objects.get_for_id(type_id).name
-        actor = f"{row['actor__first_name'] or ''} {row['actor__last_name'] or ''}".strip()
+        actor = user_label(row["actor__first_name"], row["actor__last_name"], row["actor__username"])
         rows.append(SimpleNamespace(
             pk=row["pk"], timestamp=row["timestamp"], action=row["action"],
             action_label=actions.get(row["action"], row["action"]), record_type=record_types[type_id],
             object_pk=row["object_pk"], object_repr=row["object_repr"], changes=_changes(row),
-            actor=actor or row["actor__username"] or "system",
+            actor=actor or "system",
         ))
     return rows

@@ -8,6 +8,7 @@ same rule as Risk.acceptance_state (risks.models.treatment.acceptance_state)."""
 from collections import defaultdict
 from types import SimpleNamespace
 
+from isms.models.users import user_label
 from risks.models import Risk, RiskAcceptance
 from risks.models.treatment import acceptance_state, snapshot_of
 
@@ -39,10 +40,9 @@ def register_rows(risks) -> list[SimpleNamespace]:
     }
     for row in rows:
         facts = assets[row["pk"]]
-        first, last = row["owner__first_name"] or "", row["owner__last_name"] or ""
         row.update(
             asset_names=[name for _, name, *_ in facts],
-            owner=f"{first} {last}".strip() or row["owner__username"] or "",
+            owner=user_label(row["owner__first_name"], row["owner__last_name"], row["owner__username"]),
             treatment_label=TREATMENTS.get(row["treatment"], row["treatment"]),
             status_label=STATUSES.get(row["status"], row["status"]),
             acceptance_state=acceptance_state(

@@ -3,6 +3,12 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 
 
+def user_label(first_name: str | None, last_name: str | None, username: str | None) -> str:
+    """How a user is named everywhere (str(user)), from the three columns: the lists that read
+    plain values (isms/asset_rows.py and its siblings) name people with it too."""
+    return f"{first_name or ''} {last_name or ''}".strip() or username or ""
+
+
 class User(AbstractUser):
     """A person who signs in. Their role is the group they belong to (see isms.roles)."""
 
@@ -18,13 +24,13 @@ class User(AbstractUser):
         ordering = ["username"]
 
     def __str__(self) -> str:
-        return self.get_full_name() or self.username
+        return user_label(self.first_name, self.last_name, self.username)
 
     @classmethod
     def choice_labels(cls, queryset) -> list[tuple]:
         """(pk, str(user)) without building instances, for the selects (isms.widgets)."""
         rows = queryset.values_list("pk", "first_name", "last_name", "username")
-        return [(pk, f"{first} {last}".strip() or username) for pk, first, last, username in rows]
+        return [(pk, user_label(*names)) for pk, *names in rows]
 
 
 auditlog.register(
