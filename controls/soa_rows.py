@@ -49,6 +49,14 @@ def soa_rows(entries, valid_evidence: dict[int, int]) -> list[SimpleNamespace]:
     ]
 
 
+def soa_table_rows(entries) -> list[SimpleNamespace]:
+    """The SoA table's rows (SoAListView.rows), with the valid-evidence count of every control
+    from one grouped query."""
+    from evidence.models import Evidence  # evidence imports controls
+
+    return soa_rows(entries, Evidence.objects.valid().count_by_control())
+
+
 def soa_row(pk: int) -> SimpleNamespace:
     """The row of one entry (the htmx refresh after a view or an edit)."""
     from evidence.models import Evidence  # evidence imports controls

@@ -10,8 +10,7 @@ from controls.filters import SoAEntryFilter
 from controls.forms import AssetControlsForm, SoAEntryForm
 from controls.models import Control, SoAEntry
 from controls.progress import progress_by_theme
-from controls.soa_rows import soa_row, soa_rows
-from evidence.models import Evidence
+from controls.soa_rows import soa_row, soa_table_rows
 from isms.access import can, visible
 from isms.generic import (
     IsmsDetailView,
@@ -32,7 +31,8 @@ class CanEditSoAMixin:
 
 class SoAListView(CanEditSoAMixin, IsmsListView):
     model = SoAEntry
-    queryset = SoAEntry.objects.in_catalogue_order()  # rows: controls.soa_rows
+    queryset = SoAEntry.objects.in_catalogue_order()
+    rows = soa_table_rows
     filterset_class = SoAEntryFilter
     paginate_by = 100  # the whole Annex A (93 controls) on one page, as auditors read it
     template_name = "controls/soa_list.html"
@@ -40,10 +40,7 @@ class SoAListView(CanEditSoAMixin, IsmsListView):
 
     def get_context_data(self, **kwargs):
         entries = visible(SoAEntry.objects.all(), self.request.user)
-        ctx = super().get_context_data(**kwargs, progress=progress_by_theme(entries))
-        ctx["object_list"] = soa_rows(ctx["object_list"], Evidence.objects.valid().count_by_control())
-        ctx["page_obj"].object_list = ctx["object_list"]
-        return ctx
+        return super().get_context_data(**kwargs, progress=progress_by_theme(entries))
 
 
 class SoARowView(CanEditSoAMixin, IsmsDetailView):
