@@ -4,13 +4,12 @@ may change, since it is theirs and no ISMS record. Audited like any change of a 
 import zoneinfo
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.urls import reverse_lazy
 from django.views.generic import FormView
 
 from isms.access import require
-from isms.generic import PermissionMixin
+from isms.generic import PermissionMixin, ServiceFormMixin
 
 TIME_ZONES = frozenset(zoneinfo.available_timezones())
 
@@ -36,15 +35,13 @@ def user_preferences_update(*, acting_user, time_zone: str):
     return acting_user
 
 
-class PreferencesView(PermissionMixin, FormView):
+class PreferencesView(PermissionMixin, ServiceFormMixin, FormView):
     permission_action = "view"  # with no model: any signed-in user with a role
     template_name = "isms/preferences.html"
     form_class = PreferencesForm
+    service = user_preferences_update
+    success_message = "Preferences saved."
+    success_url = reverse_lazy("preferences")
 
     def get_initial(self):
         return {"time_zone": self.request.user.time_zone}
-
-    def form_valid(self, form):
-        user_preferences_update(acting_user=self.request.user, **form.cleaned_data)
-        messages.success(self.request, "Preferences saved.")
-        return redirect("preferences")
