@@ -17,6 +17,7 @@ from django.utils import timezone
 from guardian.shortcuts import get_objects_for_user
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
+from isms.permission_rows import read_groups_and_permissions
 from isms.roles import AUDITOR, ROLE_BY_GROUP
 
 READ_ACTIONS = {"view"}
@@ -27,7 +28,10 @@ def role_of(user) -> str | None:
     if not user.is_authenticated:
         return None
     if not hasattr(user, "_isms_role"):
-        names = [g.name for g in user.groups.all()]
+        if "groups" in getattr(user, "_prefetched_objects_cache", {}):
+            names = [g.name for g in user.groups.all()]
+        else:  # with the permissions, in one query: every request asks for both
+            names = read_groups_and_permissions(user)
         user._isms_role = next((ROLE_BY_GROUP[n] for n in names if n in ROLE_BY_GROUP), None)
     return user._isms_role
 

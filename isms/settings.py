@@ -106,6 +106,10 @@ TEMPLATES = [
         "OPTIONS": {"environment": "isms.jinja.environment"},
     },
 ]
+# Form widgets, labels and error lists through Django's own Jinja2 copies of its form
+# templates: the same HTML (an apostrophe is escaped as &#39; instead of &#x27;) for a third of
+# the time; every filter form and edit form is made of them (docs/performance.md).
+FORM_RENDERER = "django.forms.renderers.Jinja2"
 
 # --- Database -------------------------------------------------------------------------------
 DATABASES = {

@@ -146,3 +146,22 @@ def test_the_backend_reads_the_permissions_django_reads(officer, engineer, audit
         with django_assert_num_queries(1):
             ours = ModelPermissionBackend().get_all_permissions(fresh)
         assert ours == ModelBackend().get_all_permissions(reference) and ours, user
+
+
+def test_role_and_permissions_come_from_one_query(officer, engineer, auditor, django_assert_num_queries):
+    from django.contrib.auth.backends import ModelBackend
+
+    from isms.access import role_of
+    from isms.models import User
+    from isms.roles import AUDITOR, ENGINEER, OFFICER
+
+    for user, role in ((officer, OFFICER), (engineer, ENGINEER), (auditor, AUDITOR)):
+        fresh = User.objects.get(pk=user.pk)
+        expected = ModelBackend().has_perm(User.objects.get(pk=user.pk), "risks.change_risk")
+        with django_assert_num_queries(1):
+            assert role_of(fresh) == role
+            assert fresh.has_perm("risks.change_risk") == expected
+    # A user list with its groups prefetched asks nothing more per user.
+    users = list(User.objects.filter(pk__in=[officer.pk, engineer.pk]).prefetch_related("groups"))
+    with django_assert_num_queries(0):
+        assert {role_of(user) for user in users} == {OFFICER, ENGINEER}
