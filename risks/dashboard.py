@@ -1,7 +1,7 @@
 """The risks panel of the dashboard: residual heatmap of the current assessment and what needs doing."""
 
 from isms.access import can, visible
-from risks.heatmap import heatmap_counts, heatmap_picture
+from risks.heatmap import heatmap_counts, heatmap_svg
 from risks.models import Risk, RiskAssessment, TreatmentAction
 
 
@@ -14,7 +14,7 @@ def dashboard_panels(user) -> list[dict]:
         risks = visible(Risk.objects.filter(assessment=assessment), user)
         counts = heatmap_counts(risks, assessment.criteria)["residual"]
         panel.update(
-            heatmap=heatmap_picture(counts, assessment.criteria, "Residual risk"),
+            heatmap=heatmap_svg(counts, assessment.criteria, "Residual risk"),
             above_appetite=risks.above_appetite().count(),
             stale=risks.with_stale_acceptance().count(),
             overdue=visible(TreatmentAction.objects.overdue(), user)

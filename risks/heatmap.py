@@ -1,7 +1,12 @@
 """The likelihood x impact heatmap: counts from one grouped query, geometry for the SVG
 template (risks/_heatmap.svg.html), which the register, the dashboard and the PDF pack share."""
 
+from functools import lru_cache
+from types import SimpleNamespace
+
 from django.db.models import Count
+from django.template import engines
+from django.utils.safestring import SafeString, mark_safe
 
 from risks.scoring import level_for, risk_score
 
@@ -58,7 +63,24 @@ def heatmap_picture(counts: dict[tuple[int, int], int], criteria, title: str) ->
     }
 
 
-def heatmaps(risks, criteria) -> list[dict]:
-    """The inherent and residual pictures of `risks` (all scored with `criteria`)."""
+def heatmap_svg(counts: dict[tuple[int, int], int], criteria, title: str) -> SafeString:
+    """The heatmap as inline SVG. It is a function of its counts, scales and bands only, so
+    each drawing is rendered once per process: two heatmaps cost as much to render as 100
+    rows of the register, and most requests draw counts already drawn."""
+    bands = tuple((band["level"], int(band["min_score"])) for band in criteria.bands)
+    return _svg(title, tuple(sorted(counts.items())), tuple(criteria.likelihood_labels),
+                tuple(criteria.impact_labels), bands)
+
+
+@lru_cache(maxsize=256)
+def _svg(title, counts, likelihood_labels, impact_labels, bands) -> SafeString:
+    criteria = SimpleNamespace(likelihood_labels=likelihood_labels, impact_labels=impact_labels,
+                               bands=[{"level": level, "min_score": score} for level, score in bands])
+    picture = heatmap_picture(dict(counts), criteria, title)
+    return mark_safe(engines["jinja2"].get_template("risks/_heatmap.svg.html").render({"map": picture}))  # noqa: S308 - autoescaped
+
+
+def heatmaps(risks, criteria) -> list[SafeString]:
+    """The inherent and residual heatmaps of `risks` (all scored with `criteria`), as SVG."""
     counts = heatmap_counts(risks, criteria)
-    return [heatmap_picture(counts[kind], criteria, f"{kind.title()} risk") for kind in KINDS]
+    return [heatmap_svg(counts[kind], criteria, f"{kind.title()} risk") for kind in KINDS]

@@ -1,7 +1,7 @@
 import pytest
 from django.template.loader import render_to_string
 
-from risks.heatmap import heatmaps
+from risks.heatmap import heatmap_counts, heatmap_picture, heatmap_svg, heatmaps
 from risks.models import Risk
 from risks.scoring import level_for
 from tests import factories
@@ -19,18 +19,35 @@ def test_heatmaps_count_inherent_and_residual_in_one_query(officer, django_asser
     factories.risk(officer, assessment=first.assessment)
     criteria = first.assessment.criteria
     with django_assert_num_queries(1):
-        inherent, residual = heatmaps(Risk.objects.all(), criteria)
-    counts = {(c["likelihood"], c["impact"]): c["count"] for c in residual["cells"]}
-    assert counts[(2, 3)] == 2 and sum(counts.values()) == 2
-    assert next(c for c in inherent["cells"] if c["count"])["level"] == "high"
+        counts = heatmap_counts(Risk.objects.all(), criteria)
+    residual = {(c["likelihood"], c["impact"]): c["count"]
+                for c in heatmap_picture(counts["residual"], criteria, "Residual risk")["cells"]}
+    assert residual[(2, 3)] == 2 and sum(residual.values()) == 2
+    inherent = heatmap_picture(counts["inherent"], criteria, "Inherent risk")["cells"]
+    assert next(c for c in inherent if c["count"])["level"] == "high"
+    with django_assert_num_queries(1):
+        assert [svg[:4] for svg in heatmaps(Risk.objects.all(), criteria)] == ["<svg", "<svg"]
 
 
 def test_heatmap_template_renders_labels_and_counts(officer):
     risk = factories.risk(officer)
-    picture = heatmaps(Risk.objects.all(), risk.assessment.criteria)[1]
+    counts = heatmap_counts(Risk.objects.all(), risk.assessment.criteria)["residual"]
+    picture = heatmap_picture(counts, risk.assessment.criteria, "Residual risk")
     svg = render_to_string("risks/_heatmap.svg.html", {"map": picture})
     assert svg.startswith("<svg") and "Almost certain" in svg and "Severe" in svg
     assert "style=" not in svg
+    assert heatmap_svg(counts, risk.assessment.criteria, "Residual risk") == svg
+
+
+def test_a_heatmap_drawn_again_is_the_same_drawing_and_new_counts_a_new_one(officer):
+    risk = factories.risk(officer)
+    criteria = risk.assessment.criteria
+    before = heatmap_svg({(2, 3): 1}, criteria, "Residual risk")
+    assert heatmap_svg({(2, 3): 1}, criteria, "Residual risk") is before  # rendered once
+    after = heatmap_svg({(2, 3): 2}, criteria, "Residual risk")
+    assert after != before and "2 risks" in after
+    criteria.impact_labels = [*criteria.impact_labels[:-1], "Catastrophic"]  # new labels, new drawing
+    assert "Catastrophic" in heatmap_svg({(2, 3): 2}, criteria, "Residual risk")
 
 
 def test_control_partial_lists_the_control_risks(officer):
