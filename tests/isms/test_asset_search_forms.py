@@ -93,3 +93,26 @@ def test_soa_edit_form_lists_only_the_mapped_assets_and_saves_the_chosen_ones(of
     }, HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     assert set(SoAEntry.objects.get(pk=entry.pk).assets.all()) == {mapped, other}
+
+
+def test_risk_form_starts_from_the_asset_in_the_url_and_saves_the_chosen_assets(officer):
+    assessment = factories.RiskAssessmentFactory(assessor=officer)
+    threat = factories.ThreatFactory()
+    first, second = factories.AssetFactory.create_batch(2)
+    factories.AssetFactory.create_batch(60)
+    client = client_for(officer)
+    html = client.get(reverse("risks:risk-create"), {"asset": first.pk}).content.decode()
+    assert _asset_options(html) == [str(first.pk)]
+    assert _asset_options(client.get(reverse("risks:risk-create"), {"asset": "x"}).content.decode()) == []
+    data = {
+        "assessment": assessment.pk, "title": "Jailbreak", "threat": threat.pk, "inherent_likelihood": 5,
+        "inherent_impact": 5, "treatment": "modify", "residual_likelihood": 2, "residual_impact": 2,
+        "owner": officer.pk, "status": "open", "assets": [first.pk, second.pk],
+    }
+    assert client.post(reverse("risks:risk-create"), data).status_code == 302
+    risk = assessment.risks.get()
+    assert set(risk.assets.all()) == {first, second}
+    edit = client.get(reverse("risks:risk-edit", args=[risk.pk])).content.decode()
+    assert sorted(_asset_options(edit)) == sorted([str(first.pk), str(second.pk)])
+    refused = client.post(reverse("risks:risk-create"), {**data, "title": "x", "assets": [999999]})
+    assert refused.status_code == 200 and "assets" in refused.context["form"].errors
