@@ -6,7 +6,7 @@ document.addEventListener("htmx:responseError", (event) => {
 
 // Asset search-select (isms/search_select.py): the search box belongs to no form, but its
 // "change" still bubbles to a filter form whose hx-trigger is "change"; typing must only
-// fetch choices, not re-filter the list. Enter searches instead of doing nothing.
+// fetch choices, not re-filter the list.
 htmx.onLoad((root) => {
   root.querySelectorAll("[data-search-only]").forEach((input) => {
     input.addEventListener("change", (event) => event.stopPropagation());
