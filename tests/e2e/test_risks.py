@@ -51,6 +51,7 @@ def test_officer_filters_the_register_by_an_asset_found_by_search(demo_users, lo
     page.get_by_role("searchbox", name="Search assets").fill("store-e")
     expect(select.locator("option", has_text="zz-vector-store-eu")).to_have_count(1)
     expect(select.locator("option", has_text="zz-vector-store-us")).to_have_count(0)
+    assert "/risks/" in page.url and "choices" not in page.url  # the search pushes no URL
     select.select_option(label="zz-vector-store-eu")
     page.get_by_role("button", name="Filter").click()
 
