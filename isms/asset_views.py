@@ -116,10 +116,12 @@ def asset_choices(request):
         return HttpResponseBadRequest(f"The search text may be at most {search_select.MAX_QUERY} characters.")
     if scope not in search_select.SCOPES:
         return HttpResponseBadRequest("Unknown scope.")
+    selected = request.GET.getlist(request.GET.get("field", "selected"))
+    if len(selected) > search_select.MAX_SELECTED:
+        return HttpResponseBadRequest(f"At most {search_select.MAX_SELECTED} selected assets.")
     empty = request.GET.get("empty")
     html = search_select.asset_options(
-        request.user, query=query, scope=scope,
-        selected=request.GET.getlist(request.GET.get("field", "selected")),
+        request.user, query=query, scope=scope, selected=selected,
         empty_label=None if empty is None else empty[:100],
     )
     return HttpResponse(html)

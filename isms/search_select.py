@@ -26,7 +26,9 @@ from isms.models import Asset
 
 PAGE = 50  # matches per answer; more asks the person to refine the search
 MAX_QUERY = 100  # characters of search text (asset names are at most 200)
-MAX_SELECTED = 200  # selected ids sent back with a search
+# Selected ids a search may send back (a URL of ~10 kB); more is refused, never cut short,
+# since the answer replaces the select's options and a dropped id would be unselected.
+MAX_SELECTED = 500
 MAX_ID = 2**63 - 1  # bigger ids would be a database error, not "no such asset"
 NO_FORM = "search-only-no-form"  # the id of no element: keeps the search box out of every form
 
@@ -46,7 +48,7 @@ def valid_ids(values: Iterable) -> list[int]:
         text = str(value).strip()
         if text.isascii() and text.isdigit() and 0 < int(text) <= MAX_ID:
             ids.append(int(text))
-    return ids[:MAX_SELECTED]
+    return ids
 
 
 def _option(key, label, *, selected: bool = False, disabled: bool = False) -> str:
