@@ -3,6 +3,7 @@ from django import forms
 from controls.models import Control, SoAEntry
 from isms.models import Asset, User
 from isms.roles import ENGINEER, GROUP_NAMES, OFFICER
+from isms.search_select import AssetSearchSelectMultiple
 
 
 class ApplicableSelect(forms.NullBooleanSelect):
@@ -25,7 +26,7 @@ class SoAEntryForm(forms.ModelForm):
             "implementation": forms.Textarea(attrs={"rows": 2}),
             "last_reviewed": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "assignees": forms.SelectMultiple(attrs={"size": 4}),
-            "assets": forms.SelectMultiple(attrs={"size": 4}),
+            "assets": AssetSearchSelectMultiple(attrs={"size": 4}),
         }
 
     def __init__(self, *args, **kwargs):

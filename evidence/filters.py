@@ -5,6 +5,7 @@ from controls.models import Control
 from evidence.models import Evidence
 from isms.dates import days_from_today
 from isms.models import Asset
+from isms.search_select import AssetSearchSelect
 
 
 class EvidenceFilter(django_filters.FilterSet):
@@ -13,7 +14,7 @@ class EvidenceFilter(django_filters.FilterSet):
         field_name="controls", queryset=Control.objects.only("pk", "ref", "title")
     )
     asset = django_filters.ModelChoiceFilter(
-        field_name="assets", queryset=Asset.objects.only("pk", "name")
+        field_name="assets", queryset=Asset.objects.only("pk", "name"), widget=AssetSearchSelect
     )
     source = django_filters.ChoiceFilter(choices=Evidence.Source.choices)
     review_status = django_filters.ChoiceFilter(choices=Evidence.Review.choices, label="Review")

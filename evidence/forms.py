@@ -3,6 +3,7 @@ from django import forms
 from controls.models import Control
 from evidence.models import Evidence
 from isms.models import Asset
+from isms.search_select import AssetSearchSelectMultiple
 from risks.models import Risk
 
 
@@ -28,7 +29,9 @@ class EvidenceForm(forms.Form):
     title = forms.CharField(max_length=200)
     description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
     controls = forms.ModelMultipleChoiceField(queryset=Control.objects.none(), required=False)
-    assets = forms.ModelMultipleChoiceField(queryset=Asset.objects.none(), required=False)
+    # The view offers the assets the user may change: the search offers the same ("change").
+    assets = forms.ModelMultipleChoiceField(queryset=Asset.objects.none(), required=False,
+                                            widget=AssetSearchSelectMultiple(scope="change"))
     risks = forms.ModelMultipleChoiceField(queryset=Risk.objects.none(), required=False)
     effective_date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
     valid_until = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), required=False)

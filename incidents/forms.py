@@ -8,6 +8,7 @@ from incidents.models import Incident, Notification, NotificationClock, Notifica
 from incidents.services.lifecycle import next_statuses
 from isms.models import Asset
 from isms.roles import ENGINEER, GROUP_NAMES, OFFICER
+from isms.search_select import AssetSearchSelectMultiple
 from risks.models import Threat
 
 LOCAL_INPUT = "%Y-%m-%dT%H:%M"
@@ -48,7 +49,8 @@ class EventReportForm(Styled, forms.ModelForm):
     class Meta:
         model = Incident
         fields = ["title", "description", "detected_at", "detection_method", "assets"]
-        widgets = {"detected_at": LocalDateTimeInput(), "description": forms.Textarea(attrs={"rows": 5})}
+        widgets = {"detected_at": LocalDateTimeInput(), "description": forms.Textarea(attrs={"rows": 5}),
+                   "assets": AssetSearchSelectMultiple}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

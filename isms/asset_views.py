@@ -1,9 +1,9 @@
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.urls import reverse_lazy
 from django.views.decorators.http import require_GET
 
 from controls.models import SoAEntry
-from isms import asset_csv, mlbom
+from isms import asset_csv, mlbom, search_select
 from isms.access import can, visible
 from isms.asset_filters import AssetFilter
 from isms.asset_forms import AssetForm, AssetImportForm
@@ -103,3 +103,25 @@ def asset_mlbom(request):
     response = JsonResponse(bom, json_dumps_params={"indent": 2})
     response["Content-Disposition"] = 'attachment; filename="ml-bom.cdx.json"'
     return response
+
+
+@requires("view", Asset)
+@require_GET
+def asset_choices(request):
+    """<option>s for the asset search-select (isms.search_select): ?q=text&scope=view&field=name,
+    the selected ids under `field` (default "selected"); only assets the user may see."""
+    query = request.GET.get("q", "").strip()
+    scope = request.GET.get("scope", "view")
+    if len(query) > search_select.MAX_QUERY or "\x00" in query:  # PostgreSQL refuses NUL
+        return HttpResponseBadRequest(f"The search text may be at most {search_select.MAX_QUERY} characters.")
+    if scope not in search_select.SCOPES:
+        return HttpResponseBadRequest("Unknown scope.")
+    selected = request.GET.getlist(request.GET.get("field", "selected"))
+    if len(selected) > search_select.MAX_SELECTED:
+        return HttpResponseBadRequest(f"At most {search_select.MAX_SELECTED} selected assets.")
+    empty = request.GET.get("empty")
+    html = search_select.asset_options(
+        request.user, query=query, scope=scope, selected=selected,
+        empty_label=None if empty is None else empty[:100],
+    )
+    return HttpResponse(html)

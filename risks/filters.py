@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef
 from django.http import QueryDict
 
 from isms.models import Asset, User
+from isms.search_select import AssetSearchSelect
 from risks.models import Risk, RiskAssessment, Threat, TreatmentAction
 
 
@@ -18,7 +19,7 @@ class RiskFilter(django_filters.FilterSet):
         queryset=User.objects.filter(Exists(Risk.objects.filter(owner=OuterRef("pk"))))
     )
     asset = django_filters.ModelChoiceFilter(
-        field_name="assets", queryset=Asset.objects.only("pk", "name")
+        field_name="assets", queryset=Asset.objects.only("pk", "name"), widget=AssetSearchSelect
     )
     threat = django_filters.ModelChoiceFilter(
         queryset=Threat.objects.only("pk", "name", "reference")

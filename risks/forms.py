@@ -2,6 +2,7 @@ from django import forms
 
 from controls.models import Control
 from isms.models import Asset, User
+from isms.search_select import AssetSearchSelectMultiple
 from risks.models import Risk, RiskAcceptance, RiskAssessment, RiskCriteria, Threat, TreatmentAction
 
 
@@ -111,7 +112,7 @@ class RiskForm(StyledForm):
                   "residual_likelihood", "residual_impact", "owner", "status"]
         widgets = {"vulnerability": forms.Textarea(attrs={"rows": 3}),
                    "consequence": forms.Textarea(attrs={"rows": 3}),
-                   "assets": forms.SelectMultiple(attrs={"size": 6}),
+                   "assets": AssetSearchSelectMultiple(attrs={"size": 6}),
                    "controls": forms.SelectMultiple(attrs={"size": 8})}
 
     def __init__(self, *args, **kwargs):

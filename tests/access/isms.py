@@ -44,6 +44,8 @@ EXPECTED = {
     "asset-import": ("302 403 403 200 403 302", "302 403 403 200 403 302", None),
     "asset-mlbom": ("302 403 200 200 200 302", "302 403 405 405 405 302", None),
     "asset-export": ("302 403 200 200 200 302", "302 403 405 405 405 302", None),
+    # The asset search-select's <option>s: read-only, for everyone who may view assets.
+    "asset-choices": ("302 403 200 200 200 302", "302 403 405 405 405 302", None),
     # Scope (clause 4.3): officers draft, edit and approve; everyone with a role reads.
     "scope-list": ("302 403 200 200 200 302", "302 403 405 405 405 302", None),
     "scope-diff": ("302 403 200 200 200 302", "302 403 405 405 405 302", None),

@@ -18,6 +18,8 @@ def test_report_triage_breach_notification_close(demo_users, login, live_server,
     page.get_by_label("What happened").fill("Answers quote e-mail addresses from the fine-tuning tickets.")
     page.get_by_label("Detected at").fill(_local(3))
     page.get_by_label("How it was detected").fill("Customer complaint")
+    # The asset select holds only what was chosen: search, then pick.
+    page.get_by_role("searchbox", name="Search assets").fill("tickets-20")
     page.get_by_label("Affected assets").select_option(label="support-tickets-2025")
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_test_id("incident-status")).to_contain_text("Reported (awaiting triage)")

@@ -1,6 +1,7 @@
 import csv
 import datetime
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -32,10 +33,48 @@ def _register(officer, count: int):
 def test_register_query_count_is_constant(officer, django_assert_max_num_queries, count):
     _register(officer, count)
     client = client_for(officer)
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(14):  # 15 while the asset filter listed every asset
         response = client.get(reverse("risks:risk-list"))
     assert response.status_code == 200
     assert response.content.count(b'href="/risks/') >= count
+
+
+def _asset_options(response) -> list[str]:
+    html = response.content.decode()
+    select = html[html.index('<select name="asset"'):]
+    return re.findall(r'<option value="(\d+)"', select[: select.index("</select>")])
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_register_filtered_by_asset_query_count_is_constant(officer, django_assert_max_num_queries,
+                                                            count):
+    _register(officer, count)
+    asset = Risk.objects.get(title="Risk 0").assets.get()
+    client = client_for(officer)
+    with django_assert_max_num_queries(16):  # and the asset: validated, then its name for the select
+        response = client.get(reverse("risks:risk-list"), {"asset": asset.pk})
+    assert [r.title for r in response.context["object_list"]] == ["Risk 0"]
+
+
+def test_register_asset_filter_lists_only_the_selected_asset(officer):
+    _register(officer, 3)
+    factories.AssetFactory.create_batch(60)
+    asset = Risk.objects.get(title="Risk 1").assets.get()
+    client = client_for(officer)
+    response = client.get(reverse("risks:risk-list"), {"asset": asset.pk})
+    assert [r.title for r in response.context["object_list"]] == ["Risk 1"]
+    assert _asset_options(response) == [str(asset.pk)]
+    assert f'<option value="{asset.pk}" selected>{asset.name}</option>' in response.content.decode()
+    assert _asset_options(client.get(reverse("risks:risk-list"))) == []
+    assert 'placeholder="Type to search assets…"' in response.content.decode()
+
+
+def test_register_asset_filter_rejects_an_unknown_asset(officer):
+    _register(officer, 2)
+    response = client_for(officer).get(reverse("risks:risk-list"), {"asset": 999999})
+    assert response.context["filter"].errors["asset"]
+    assert list(response.context["object_list"]) == []
+    assert 'aria-invalid="true" id="id_asset"' in response.content.decode()
 
 
 @pytest.mark.parametrize("count", [1, 50])
