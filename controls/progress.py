@@ -30,10 +30,28 @@ def _counts(entries: QuerySet) -> dict[str, dict[str, int]]:
     return {row.pop("control__theme"): row for row in rows}
 
 
+def _counts_of_rows(rows) -> dict[str, dict[str, int]]:
+    """The same counts from SoA table rows (controls.soa_rows), whose status_key is the segment."""
+    counts: dict[str, dict[str, int]] = {}
+    for row in rows:
+        theme = counts.setdefault(row.theme, {})
+        theme[row.status_key] = theme.get(row.status_key, 0) + 1
+    return counts
+
+
 def progress_by_theme(entries: QuerySet[SoAEntry]) -> dict:
     """{"rows": [{"label", "y", "total", "segments": [{key, label, fill, count, x, width}]}],
     "legend": [...], "height", "width", "totals": {key: count}} for the SVG template."""
-    counts = _counts(entries)
+    return _chart(_counts(entries))
+
+
+def progress_of_rows(rows) -> dict:
+    """progress_by_theme of the entries these rows show, when they are all of them (the SoA
+    page unfiltered): no second query for what the page has already read."""
+    return _chart(_counts_of_rows(rows))
+
+
+def _chart(counts: dict[str, dict[str, int]]) -> dict:
     rows, totals = [], {key: 0 for key, _, _ in SEGMENTS}
     for index, (theme, label) in enumerate(Control.Theme.choices):
         theme_counts = counts.get(theme, {})

@@ -9,7 +9,7 @@ from controls import export, services
 from controls.filters import SoAEntryFilter
 from controls.forms import AssetControlsForm, SoAEntryForm
 from controls.models import Control, SoAEntry
-from controls.progress import progress_by_theme
+from controls.progress import progress_by_theme, progress_of_rows
 from controls.soa_rows import soa_row, soa_table_rows
 from isms.access import can, visible
 from isms.generic import (
@@ -39,8 +39,16 @@ class SoAListView(CanEditSoAMixin, IsmsListView):
     rows_template = "controls/_soa_rows.html"
 
     def get_context_data(self, **kwargs):
-        entries = visible(SoAEntry.objects.all(), self.request.user)
-        return super().get_context_data(**kwargs, progress=progress_by_theme(entries))
+        ctx = super().get_context_data(**kwargs)
+        if self._shows_every_entry(ctx["page_obj"]):
+            ctx["progress"] = progress_of_rows(ctx["object_list"])
+        else:  # the chart is of the whole SoA, whatever the filters
+            ctx["progress"] = progress_by_theme(visible(SoAEntry.objects.all(), self.request.user))
+        return ctx
+
+    def _shows_every_entry(self, page) -> bool:
+        filters = self.filterset.form.cleaned_data if self.filterset.is_valid() else {"invalid": True}
+        return not page.has_other_pages() and not any(v for k, v in filters.items() if k != "o")
 
 
 class SoARowView(CanEditSoAMixin, IsmsDetailView):

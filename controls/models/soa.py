@@ -130,7 +130,10 @@ def status_label(applicable: bool | None, implementation_status: str) -> str:
     """What to show for the status: a not-applicable control is simply excluded."""
     if applicable is False:
         return SoAEntry.EXCLUDED_LABEL
-    return dict(SoAEntry.Status.choices).get(implementation_status, implementation_status)
+    return STATUS_LABELS.get(implementation_status, implementation_status)
+
+
+STATUS_LABELS = dict(SoAEntry.Status.choices)  # read per row of the SoA: built once
 
 
 def status_key(applicable: bool | None, implementation_status: str) -> str:

@@ -28,3 +28,20 @@ def test_progress_bars_fill_the_same_width_for_every_theme():
     progress = progress_by_theme(SoAEntry.objects.all())
     widths = [sum(seg["width"] for seg in row["segments"]) for row in progress["rows"]]
     assert widths == pytest.approx([440] * 4, abs=0.5)
+
+
+@pytest.mark.parametrize("query", ["", "?o=-status", "?theme=physical", "?status=excluded", "?per_page=25"])
+def test_the_soa_page_charts_the_whole_soa_whatever_it_lists(officer, query):
+    """Unfiltered on one page, the chart comes from the rows already read; filtered or paged,
+    from its own query: the same chart either way."""
+    from django.urls import reverse
+
+    from tests.conftest import client_for
+
+    soa_entry_update(acting_user=officer, entry=soa_entry("7.12"), applicable=False,
+                     justification="Cloud only", implementation_status="implemented")
+    soa_entry_update(acting_user=officer, entry=soa_entry("5.1"), applicable=True,
+                     justification="Policies", implementation_status="partial")
+    response = client_for(officer).get(reverse("controls:soa-list") + query)
+    assert response.context["progress"] == progress_by_theme(SoAEntry.objects.all())
+    assert _segments(response.context["progress"], "Physical")[0]["excluded"] == 1
