@@ -47,8 +47,13 @@ class SoAListView(CanEditSoAMixin, IsmsListView):
         return ctx
 
     def _shows_every_entry(self, page) -> bool:
-        filters = self.filterset.form.cleaned_data if self.filterset.is_valid() else {"invalid": True}
-        return not page.has_other_pages() and not any(v for k, v in filters.items() if k != "o")
+        if page.has_other_pages():
+            return False
+        if not self.filterset.is_bound:  # no query string at all
+            return True
+        if not self.filterset.is_valid():
+            return False
+        return not any(value for name, value in self.filterset.form.cleaned_data.items() if name != "o")
 
 
 class SoARowView(CanEditSoAMixin, IsmsDetailView):
