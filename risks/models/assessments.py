@@ -1,6 +1,7 @@
 from auditlog.registry import auditlog
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,9 +16,10 @@ class RiskAssessmentQuerySet(AccessQuerySet):
         return self.approved().order_by("-assessment_date", "-pk").first()
 
     def current(self):
-        """The assessment people work on: the newest draft or in review, else the last approved."""
-        newest = self.exclude(status=RiskAssessment.Status.APPROVED).order_by("-assessment_date", "-pk")
-        return newest.first() or self.last_approved()
+        """The assessment people work on: the newest draft or in review, else the last approved
+        (one query: open assessments sort first)."""
+        approved = models.ExpressionWrapper(Q(status=RiskAssessment.Status.APPROVED), models.BooleanField())
+        return self.order_by(approved.asc(), "-assessment_date", "-pk").first()
 
 
 class RiskAssessment(models.Model):

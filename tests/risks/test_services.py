@@ -231,3 +231,28 @@ def test_engineer_cannot_link_risks_to_a_control(engineer):
 
     with pytest.raises(PermissionDenied):
         control_risks_set(acting_user=engineer, control=Control.objects.get(ref="8.28"), risks=[])
+
+
+def test_the_current_assessment_is_the_newest_open_one_else_the_last_approved(officer,
+                                                                               django_assert_num_queries):
+    import datetime
+
+    from risks.models import RiskAssessment
+    from tests.factories import RiskAssessmentFactory
+
+    def make(month: int, status: str = "draft", year: int = 2026):
+        day = datetime.date(year, month, 1)
+        return RiskAssessmentFactory(assessor=officer, assessment_date=day, status=status)
+
+    def current():
+        with django_assert_num_queries(1):
+            return RiskAssessment.objects.current()
+
+    RiskAssessment.objects.all().delete()
+    assert current() is None
+    old_approved, new_approved = make(1, "approved"), make(6, "approved")
+    assert current() == new_approved != old_approved
+    older_draft = make(1, year=2025)
+    assert current() == older_draft  # an open assessment is the one people work on, however old
+    in_review = make(3, "in_review")
+    assert current() == in_review
