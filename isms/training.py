@@ -9,7 +9,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Max, Prefetch
+from django.db.models import Max, Prefetch, Q
 
 from isms.models import Asset, Course, Person, TrainingRecord
 
@@ -74,11 +74,13 @@ def state_of(expires_on: datetime.date | None, today: datetime.date) -> str:
     return CURRENT
 
 
-def _asset_access() -> tuple[dict[int, set[int]], set[int]]:
-    """user pk -> asset pks they own or are assigned to, and the PII-bearing asset pks."""
+def _asset_access(user_ids: list[int]) -> tuple[dict[int, set[int]], set[int]]:
+    """user pk -> asset pks they own or are assigned to, for these users only (a team's matrix
+    reads its people's assets, not the whole inventory), and which of those assets hold PII."""
     access: dict[int, set[int]] = defaultdict(set)
     pii = set()
-    rows = Asset.objects.values_list("pk", "owner_id", "assignees", "holds_pii")
+    mine = Q(owner_id__in=user_ids) | Q(assignees__in=user_ids)
+    rows = Asset.objects.filter(mine).values_list("pk", "owner_id", "assignees", "holds_pii")
     for pk, owner, assignee, holds_pii in rows:
         access[owner].add(pk)
         if assignee is not None:
@@ -104,17 +106,17 @@ def build(people=None, *, team: str = "", today: datetime.date | None = None) ->
     if team:
         people = people.filter(team=team)
     people = list(people)
-    # Only the audience's keys: asset rows carry model cards, and only their pks are compared.
-    audience_keys = Prefetch("audience_assets", queryset=Asset.objects.only("pk"))
+    # Only the audience's keys and PII flags: asset rows carry model cards.
+    audience_keys = Prefetch("audience_assets", queryset=Asset.objects.only("pk", "holds_pii"))
     courses = list(Course.objects.prefetch_related(audience_keys))
-    access, pii_assets = _asset_access()
+    access, pii_assets = _asset_access([p.user_id for p in people if p.user_id])
     latest = TrainingRecord.objects.filter(person__in=[p.pk for p in people]).values(
         "person_id", "course_id").annotate(expires=Max("expires_on"))
     expires = {(r["person_id"], r["course_id"]): r["expires"] for r in latest}
     cells, pii_courses, holders = {}, set(), set()
     for course in courses:
         audience = {a.pk for a in course.audience_assets.all()}
-        if course.audience_pii_assets or audience & pii_assets:
+        if course.audience_pii_assets or any(a.holds_pii for a in course.audience_assets.all()):
             pii_courses.add(course.pk)
         for person in people:
             assets = access.get(person.user_id, set()) if person.user_id else set()

@@ -114,6 +114,28 @@ def test_matrix_lists_pii_holders_without_training(engineer):
     assert training.build().pii_gaps() == []
 
 
+def test_a_team_matrix_finds_the_duties_the_whole_matrix_finds(officer, engineer,
+                                                               django_assert_num_queries):
+    """A PII asset owned outside the team, assigned to someone in it: the course whose audience
+    it is requires them, counts as a PII course and lists them as a PII holder."""
+    outsider = factories.engineer()
+    shared = factories.AssetFactory(owner=outsider, holds_pii=True)
+    shared.assignees.add(engineer)
+    factories.AssetFactory(owner=officer, holds_pii=True)  # nobody in the team: not read
+    course = factories.CourseFactory(teams=[])
+    course.audience_assets.add(shared)
+    person = factories.PersonFactory(team="Red", user=engineer)
+    factories.PersonFactory(team="Blue", user=outsider)
+    with django_assert_num_queries(5):  # people, courses, their audiences, assets, records
+        matrix = training.build(team="Red")
+    assert matrix.cells == {(person.pk, course.pk): "missing"}
+    assert matrix.pii_courses == {course.pk} and matrix.pii_holders == {person.pk}
+    assert matrix.pii_gaps() == [(person, [course])]
+    assert training.build(team="Red").cells == {
+        key: state for key, state in training.build().cells.items() if key[0] == person.pk
+    }
+
+
 def test_matrix_rates_per_course_and_team(db):
     course = factories.CourseFactory()
     done, _ = factories.PersonFactory(), factories.PersonFactory()
