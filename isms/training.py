@@ -28,8 +28,10 @@ class Matrix:
 
     def rows(self):
         """(person, [(course, state or None)]) for the template."""
+        courses = [(c, c.pk) for c in self.courses]  # .pk is a property: read once, not per cell
         for person in self.people:
-            yield person, [(c, self.cells.get((person.pk, c.pk))) for c in self.courses]
+            person_pk = person.pk
+            yield person, [(c, self.cells.get((person_pk, course_pk))) for c, course_pk in courses]
 
     def rate(self, cells) -> int | None:
         cells = list(cells)
@@ -39,7 +41,10 @@ class Matrix:
         return round(100 * done / len(cells))
 
     def course_rates(self) -> list[tuple[Course, int | None]]:
-        return [(c, self.rate(s for (_, cp), s in self.cells.items() if cp == c.pk)) for c in self.courses]
+        by_course = defaultdict(list)
+        for (_, course_pk), state in self.cells.items():
+            by_course[course_pk].append(state)
+        return [(c, self.rate(by_course[c.pk])) for c in self.courses]
 
     def team_rates(self) -> list[tuple[str, int | None]]:
         by_team = defaultdict(list)
@@ -113,18 +118,21 @@ def build(people=None, *, team: str = "", today: datetime.date | None = None) ->
     latest = TrainingRecord.objects.filter(person__in=[p.pk for p in people]).values(
         "person_id", "course_id").annotate(expires=Max("expires_on"))
     expires = {(r["person_id"], r["course_id"]): r["expires"] for r in latest}
-    cells, pii_courses, holders = {}, set(), set()
+    cells, pii_courses = {}, set()
+    # Each person's pk and assets once, not once per course (a team is 100 people x the courses).
+    people_assets = [(person, person.pk, access.get(person.user_id, set()) if person.user_id else set())
+                     for person in people]
+    holders = {person_pk for _, person_pk, assets in people_assets if assets & pii_assets}
     for course in courses:
+        course_pk = course.pk
         audience = {a.pk for a in course.audience_assets.all()}
         if course.audience_pii_assets or any(a.holds_pii for a in course.audience_assets.all()):
-            pii_courses.add(course.pk)
-        for person in people:
-            assets = access.get(person.user_id, set()) if person.user_id else set()
-            if assets & pii_assets:
-                holders.add(person.pk)
+            pii_courses.add(course_pk)
+        for person, person_pk, assets in people_assets:
             if requires(course, person, assets, pii_assets, audience):
-                cells[(person.pk, course.pk)] = state_of(expires.get((person.pk, course.pk)), today)
-    visible_courses = [c for c in courses if any(k[1] == c.pk for k in cells)]
+                cells[(person_pk, course_pk)] = state_of(expires.get((person_pk, course_pk)), today)
+    required = {course_pk for _, course_pk in cells}
+    visible_courses = [c for c in courses if c.pk in required]
     return Matrix(people, visible_courses, cells, expires, pii_courses, holders)
 
 
