@@ -19,7 +19,7 @@ from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from jinja2 import ChainableUndefined, Environment
+from jinja2 import ChainableUndefined, Environment, pass_context
 
 # Numeric formats need no translation: strftime is ten times faster than Django's formatter.
 NUMERIC_FORMATS = {"Y-m-d": "%Y-%m-%d", "Y-m-d H:i": "%Y-%m-%d %H:%M", "Y-m-d H:i:s": "%Y-%m-%d %H:%M:%S"}
@@ -30,17 +30,19 @@ def _localised_date(value: datetime.date, fmt: str | None, language: str) -> str
     return defaultfilters.date(value, fmt)
 
 
-def date(value, fmt: str | None = None) -> str:
+@pass_context
+def date(context, value, fmt: str | None = None) -> str:
     """Django's `date` filter; an aware datetime is shown in the active time zone first. Dates
-    repeat down a list, so their localised text (DATE_FORMAT by default) is cached."""
+    repeat down a list, so their localised text (DATE_FORMAT by default) is cached. The active
+    language and time zone come from the render (render_values) when it has them."""
     if value is None or value == "":
         return ""
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
-        value = timezone.localtime(value)
+        value = timezone.localtime(value, context.get("active_timezone") or timezone.get_current_timezone())
     if fmt in NUMERIC_FORMATS:
         return value.strftime(NUMERIC_FORMATS[fmt])
     if type(value) is datetime.date:
-        return _localised_date(value, fmt, get_language())
+        return _localised_date(value, fmt, context.get("active_language") or get_language())
     return defaultfilters.date(value, fmt)
 
 
@@ -63,6 +65,14 @@ def url(name: str, *args) -> str:
     """reverse(name, args=args). A URL of one integer (a row's page) is built from the
     reversed pattern, cached per name: reverse() costs as much as the rest of a table row."""
     return url_builder(get_script_prefix())(name, *args)
+
+
+def render_values() -> dict:
+    """What a partial's helpers would otherwise read per call from context-local variables
+    (script prefix, language, time zone: each read costs as much as a row's cell), read once
+    per render by isms.templatetags.partials."""
+    return {"url": url_builder(get_script_prefix()), "active_language": get_language(),
+            "active_timezone": timezone.get_current_timezone()}
 
 
 @cache

@@ -4,10 +4,9 @@ Keyword arguments add to the context: {% jinja "risks/_heatmap.svg.html" map=map
 
 from django import template
 from django.template import engines
-from django.urls import get_script_prefix
 from django.utils.safestring import mark_safe
 
-from isms.jinja import url_builder
+from isms.jinja import render_values
 
 register = template.Library()
 
@@ -15,6 +14,6 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def jinja(context, template_name: str, **extra) -> str:
     partial = engines["jinja2"].get_template(template_name)
-    values = context.flatten() | {"url": url_builder(get_script_prefix())} | extra
+    values = context.flatten() | render_values() | extra
     # The partial escapes what it outputs (Jinja2 autoescape); its result is markup.
     return mark_safe(partial.render(values, context.get("request")))  # noqa: S308

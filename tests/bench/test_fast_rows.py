@@ -7,7 +7,7 @@ import zoneinfo
 
 import pytest
 from django.db.models import Count
-from django.template import defaultfilters
+from django.template import defaultfilters, engines
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -92,12 +92,16 @@ def test_jinja_url_builds_the_reversed_url(name):
 def test_jinja_date_writes_what_django_writes(fmt, settings):
     settings.TIME_ZONE = "Europe/Paris"
     moment = datetime.datetime(2026, 3, 29, 0, 30, tzinfo=datetime.UTC)  # 01:30, then 03:00 in Paris
+    template = engines["jinja2"].from_string("{{ value|date(fmt) }}")
     with timezone.override(zoneinfo.ZoneInfo("Europe/Paris")), translation.override("en-gb"):
         dates = [] if fmt and "H" in fmt else [datetime.date(2026, 11, 5)]  # Django refuses times of a date
         for value in (*dates, moment, moment + datetime.timedelta(hours=1)):
             local = timezone.localtime(value) if isinstance(value, datetime.datetime) else value
-            assert jinja.date(value, fmt) == defaultfilters.date(local, fmt), (value, fmt)
-    assert jinja.date(None) == ""
+            # Alone, and with the language and time zone read once for the render (partials).
+            for extra in ({}, jinja.render_values()):
+                html = template.render({"value": value, "fmt": fmt, **extra})
+                assert html == str(defaultfilters.date(local, fmt)), (value, fmt, extra)
+        assert template.render({"value": None, "fmt": fmt}) == ""
 
 
 @pytest.mark.parametrize("text", ["short", "x" * 60, "y" * 61, "ünïcödé " * 20, 12345])
