@@ -19,7 +19,7 @@ def _form(**overrides) -> dict:
 def test_asset_list_query_count_is_constant(officer, django_assert_max_num_queries, count):
     factories.AssetFactory.create_batch(count, owner=officer)
     client = client_for(officer)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(6):
         response = client.get(reverse("asset-list"))
     assert response.status_code == 200
 

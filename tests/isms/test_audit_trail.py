@@ -69,7 +69,7 @@ def test_audit_trail_query_count_is_constant(officer, rows, django_assert_max_nu
         factories.AuditEngagementFactory(auditors=[factories.UserFactory()])
     assert AuditEntry.objects.count() >= rows
     client = client_for(officer)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(7):
         response = client.get(reverse("audittrail-list"))
     assert response.status_code == 200
 
