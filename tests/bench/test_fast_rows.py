@@ -130,7 +130,9 @@ def test_choice_labels_are_what_str_says(officer, engineer):
     factories.RiskAssessmentFactory(assessor=officer)
     engineer.first_name, engineer.last_name = "", ""
     engineer.save()
-    for model in (Asset, User, Threat, RiskAssessment):
+    from controls.models import Control
+
+    for model in (Asset, User, Threat, RiskAssessment, Control):
         queryset = model.objects.all()
         assert queryset.exists(), model
         assert dict(model.choice_labels(queryset)) == {obj.pk: str(obj) for obj in queryset}, model
