@@ -14,7 +14,8 @@ class EvidenceFilter(django_filters.FilterSet):
         field_name="controls", queryset=Control.objects.only("pk", "ref", "title")
     )
     asset = django_filters.ModelChoiceFilter(
-        field_name="assets", queryset=Asset.objects.only("pk", "name"), widget=AssetSearchSelect
+        field_name="assets", queryset=Asset.objects.only("pk", "name"), label="Asset",
+        widget=AssetSearchSelect,
     )
     source = django_filters.ChoiceFilter(choices=Evidence.Source.choices)
     review_status = django_filters.ChoiceFilter(choices=Evidence.Review.choices, label="Review")

@@ -19,7 +19,8 @@ class RiskFilter(django_filters.FilterSet):
         queryset=User.objects.filter(Exists(Risk.objects.filter(owner=OuterRef("pk"))))
     )
     asset = django_filters.ModelChoiceFilter(
-        field_name="assets", queryset=Asset.objects.only("pk", "name"), widget=AssetSearchSelect
+        field_name="assets", queryset=Asset.objects.only("pk", "name"), label="Asset",
+        widget=AssetSearchSelect,
     )
     threat = django_filters.ModelChoiceFilter(
         queryset=Threat.objects.only("pk", "name", "reference")
