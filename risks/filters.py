@@ -8,8 +8,24 @@ from isms.search_select import AssetSearchSelect
 from risks.models import Risk, RiskAssessment, Threat, TreatmentAction
 
 
+class KnownChoiceField(forms.ModelChoiceField):
+    """A model choice that is handed the instance it will most likely be given (`known`), so
+    that choosing it costs no second query for the row just read."""
+
+    known = None
+
+    def to_python(self, value):
+        if self.known is not None and str(value) == str(self.known.pk):
+            return self.known
+        return super().to_python(value)
+
+
+class KnownChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = KnownChoiceField
+
+
 class RiskFilter(django_filters.FilterSet):
-    assessment = django_filters.ModelChoiceFilter(  # with its criteria: the register's heatmaps read them
+    assessment = KnownChoiceFilter(  # with its criteria: the register's heatmaps read them
         queryset=RiskAssessment.objects.select_related("criteria"), empty_label="All assessments"
     )
     level = django_filters.ChoiceFilter(field_name="residual_level", choices=Risk.Level.choices,
@@ -43,12 +59,15 @@ class RiskFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, **kwargs):
         # The register opens on the assessment people work on; "All assessments" sends an
         # empty value, which is then kept.
+        current = None
         if data is None or "assessment" not in data:
-            current = RiskAssessment.objects.current()
+            current = RiskAssessment.objects.select_related("criteria").current()
             data = data.copy() if data is not None else QueryDict(mutable=True)
             if current is not None:
                 data["assessment"] = str(current.pk)
         super().__init__(data, *args, **kwargs)
+        if current is not None:  # the form's choice is the assessment just read
+            self.form.fields["assessment"].known = current
 
     def filter_stale(self, queryset, name, value):
         return queryset.with_stale_acceptance() if value else queryset

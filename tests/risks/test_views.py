@@ -33,7 +33,7 @@ def _register(officer, count: int):
 def test_register_query_count_is_constant(officer, django_assert_max_num_queries, count):
     _register(officer, count)
     client = client_for(officer)
-    with django_assert_max_num_queries(13):  # 15 while the asset filter listed every asset
+    with django_assert_max_num_queries(12):  # 15 while the asset filter listed every asset
         response = client.get(reverse("risks:risk-list"))
     assert response.status_code == 200
     assert response.content.count(b'href="/risks/') >= count
@@ -51,7 +51,7 @@ def test_register_filtered_by_asset_query_count_is_constant(officer, django_asse
     _register(officer, count)
     asset = Risk.objects.get(title="Risk 0").assets.get()
     client = client_for(officer)
-    with django_assert_max_num_queries(15):  # and the asset: validated, then its name for the select
+    with django_assert_max_num_queries(14):  # and the asset: validated, then its name for the select
         response = client.get(reverse("risks:risk-list"), {"asset": asset.pk})
     assert [r.title for r in response.context["object_list"]] == ["Risk 0"]
 
@@ -248,3 +248,16 @@ def test_register_opens_on_the_current_assessment_and_can_show_all(officer):
     assert [r.title for r in opened.context["object_list"]] == ["current risk"]
     everything = client.get(reverse("risks:risk-list"), {"assessment": ""})
     assert {r.title for r in everything.context["object_list"]} == {"old risk", "current risk"}
+    # Opening on the current assessment reads it once: choosing it costs no second query.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def reads_of_one_assessment(params, expected) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(reverse("risks:risk-list"), params)
+        assert response.context["filter"].form.cleaned_data["assessment"] == expected
+        return sum('FROM "risks_riskassessment"' in q["sql"] and '"risks_riskassessment"."id" =' in q["sql"]
+                   for q in captured.captured_queries)
+
+    assert reads_of_one_assessment({}, current) == 0
+    assert reads_of_one_assessment({"assessment": old.pk}, old) == 1  # another one: validated by a query
