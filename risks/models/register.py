@@ -66,7 +66,8 @@ class Risk(models.Model):
         TREATING = "treating", "Being treated"
         CLOSED = "closed", "Closed"
 
-    Level = models.TextChoices("Level", [(level, level.title()) for level in LEVELS])
+    # Stored as the scoring's lower-case names ("high"), shown title-cased ("High").
+    Level = models.TextChoices("Level", [(level.upper(), (level, level.title())) for level in LEVELS])
 
     assessment = models.ForeignKey("risks.RiskAssessment", on_delete=models.CASCADE, related_name="risks")
     title = models.CharField(max_length=200)
