@@ -20,6 +20,12 @@ KINDS = ("inherent", "residual")
 def heatmap_counts(risks, criteria) -> dict[str, dict[tuple[int, int], int]]:
     """{"inherent"|"residual": {(likelihood, impact): count}} from one grouped query (a GROUP BY
     on the four scale columns: far cheaper for the database than one filtered count per cell)."""
+    return heatmap_counts_and_total(risks, criteria)[0]
+
+
+def heatmap_counts_and_total(risks, criteria) -> tuple[dict[str, dict[tuple[int, int], int]], int]:
+    """heatmap_counts, and how many risks they were counted from (off-scale ones included): the
+    register's risk count when the list and its heatmaps show the same risks."""
     cells = [
         (likelihood, impact)
         for likelihood in range(1, len(criteria.likelihood_labels) + 1)
@@ -29,11 +35,13 @@ def heatmap_counts(risks, criteria) -> dict[str, dict[tuple[int, int], int]]:
     groups = risks.prefetch_related(None).order_by().values_list(
         "inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact"
     ).annotate(n=Count("pk"))
+    total = 0
     for inherent_l, inherent_i, residual_l, residual_i, n in groups:
+        total += n
         for kind, cell in (("inherent", (inherent_l, inherent_i)), ("residual", (residual_l, residual_i))):
             if cell in counts[kind]:  # off-scale scores (a revised criteria) are not drawn
                 counts[kind][cell] += n
-    return counts
+    return counts, total
 
 
 def heatmap_picture(counts: dict[tuple[int, int], int], criteria, title: str) -> dict:
@@ -82,5 +90,8 @@ def _svg(title, counts, likelihood_labels, impact_labels, bands) -> SafeString:
 
 def heatmaps(risks, criteria) -> list[SafeString]:
     """The inherent and residual heatmaps of `risks` (all scored with `criteria`), as SVG."""
-    counts = heatmap_counts(risks, criteria)
+    return heatmap_drawings(heatmap_counts(risks, criteria), criteria)
+
+
+def heatmap_drawings(counts: dict[str, dict[tuple[int, int], int]], criteria) -> list[SafeString]:
     return [heatmap_svg(counts[kind], criteria, f"{kind.title()} risk") for kind in KINDS]

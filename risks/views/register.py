@@ -16,7 +16,7 @@ from risks import services
 from risks.export import register_response
 from risks.filters import RiskFilter
 from risks.forms import AcceptanceForm, ActionForm, ActionProgressForm, ControlRisksForm, RiskForm
-from risks.heatmap import heatmaps
+from risks.heatmap import heatmap_counts_and_total, heatmap_drawings
 from risks.models import Risk, RiskAssessment, TreatmentAction
 from risks.register_rows import register_rows
 
@@ -31,13 +31,29 @@ class RiskListView(IsmsListView):
     template_name = "risks/risk_list.html"
     rows_template = "risks/_risk_rows.html"
 
+    heatmap_assessment = None
+    heatmap_counts = None
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        """The heatmaps are counted first: when they are of the listed risks (an assessment is
+        chosen, as the register opens), their grouped query also gives the page count."""
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        chosen = self.filterset.form.cleaned_data.get("assessment") if self.filterset.is_valid() else None
+        assessment = chosen or RiskAssessment.objects.select_related("criteria").current()
+        if assessment is not None and not self.request.htmx:  # htmx swaps the rows only
+            risks = queryset if chosen else queryset.filter(assessment=assessment)
+            self.heatmap_counts, total = heatmap_counts_and_total(risks, assessment.criteria)
+            self.heatmap_assessment = assessment
+            if chosen:
+                paginator.count = total
+        return paginator
+
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        assessment = self.filterset.form.cleaned_data.get("assessment") if self.filterset.is_valid() else None
-        assessment = assessment or RiskAssessment.objects.select_related("criteria").current()
-        if assessment is not None and not self.request.htmx:  # htmx swaps the rows only
-            risks = self.filterset.qs.filter(assessment=assessment)
-            ctx.update(heatmap_assessment=assessment, heatmaps=heatmaps(risks, assessment.criteria))
+        if self.heatmap_counts is not None:
+            criteria = self.heatmap_assessment.criteria
+            ctx.update(heatmap_assessment=self.heatmap_assessment,
+                       heatmaps=heatmap_drawings(self.heatmap_counts, criteria))
         return ctx
 
 

@@ -33,7 +33,7 @@ def _register(officer, count: int):
 def test_register_query_count_is_constant(officer, django_assert_max_num_queries, count):
     _register(officer, count)
     client = client_for(officer)
-    with django_assert_max_num_queries(12):  # 15 while the asset filter listed every asset
+    with django_assert_max_num_queries(11):  # 15 while the asset filter listed every asset
         response = client.get(reverse("risks:risk-list"))
     assert response.status_code == 200
     assert response.content.count(b'href="/risks/') >= count
@@ -51,7 +51,7 @@ def test_register_filtered_by_asset_query_count_is_constant(officer, django_asse
     _register(officer, count)
     asset = Risk.objects.get(title="Risk 0").assets.get()
     client = client_for(officer)
-    with django_assert_max_num_queries(14):  # and the asset: validated, then its name for the select
+    with django_assert_max_num_queries(13):  # and the asset: validated, then its name for the select
         response = client.get(reverse("risks:risk-list"), {"asset": asset.pk})
     assert [r.title for r in response.context["object_list"]] == ["Risk 0"]
 
@@ -261,3 +261,27 @@ def test_register_opens_on_the_current_assessment_and_can_show_all(officer):
 
     assert reads_of_one_assessment({}, current) == 0
     assert reads_of_one_assessment({"assessment": old.pk}, old) == 1  # another one: validated by a query
+
+
+@pytest.mark.parametrize("params", [{}, {"per_page": 25}, {"level": "high"}, {"assessment": ""}])
+def test_register_counts_its_risks_from_the_heatmaps_query_when_they_show_the_same(officer, params):
+    """The page count comes from the heatmaps' grouped query when both are of the listed risks,
+    and from its own COUNT otherwise ("All assessments"): the same figure either way."""
+    assessment = _register(officer, 30)
+    for n in range(3):  # the current assessment (the newest draft) has high and low risks
+        factories.risk(officer, assessment=assessment, title=f"Low {n}", inherent_likelihood=1,
+                       inherent_impact=1, residual_likelihood=1, residual_impact=1)
+    response = client_for(officer).get(reverse("risks:risk-list"), params)
+    everything = Risk.objects.all() if params.get("assessment") == "" else assessment.risks.all()
+    expected = everything.filter(residual_level=params["level"]) if "level" in params else everything
+    assert response.context["page_obj"].paginator.count == expected.count() > 0
+    assert b"Residual risk" in response.content  # the heatmaps are drawn
+
+
+def test_register_filters_by_residual_level(officer):
+    assessment = _register(officer, 2)  # residual 4 x 4: high
+    factories.risk(officer, assessment=assessment, title="Barely", residual_likelihood=1, residual_impact=1)
+    client = client_for(officer)
+    high = client.get(reverse("risks:risk-list"), {"level": "high"}).context["object_list"]
+    low = client.get(reverse("risks:risk-list"), {"level": "low"}).context["object_list"]
+    assert {r.title for r in high} == {"Risk 0", "Risk 1"} and [r.title for r in low] == ["Barely"]
