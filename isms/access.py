@@ -79,16 +79,31 @@ def require(user, action: str, target: models.Model | type[models.Model] | None 
         raise PermissionDenied
 
 
+def _reach(user, model: type[models.Model], action: str) -> str:
+    """Which rows of `model` `user` may do `action` on: "all", "none" or "granted" (guardian's
+    per-object grants)."""
+    if not user.is_authenticated or not user.is_active:
+        return "none"
+    if user.is_superuser:
+        return "all"
+    if role_of(user) == AUDITOR and (action not in READ_ACTIONS or not engagement_active(user)):
+        return "none"
+    return "all" if user.has_perm(_perm(action, model)) else "granted"
+
+
+def sees_every_row(user, model: type[models.Model], action: str = "view") -> bool:
+    """Does `visible()` give `user` every row of `model`, by role rather than by per-object
+    grants? What such a user sees then depends on the data alone (isms/trail_memo.py)."""
+    return _reach(user, model, action) == "all"
+
+
 def visible(queryset: models.QuerySet, user, action: str = "view") -> models.QuerySet:
     """The rows of `queryset` on which `user` may do `action`, as a queryset (a subquery)."""
-    if not user.is_authenticated or not user.is_active:
-        return queryset.none()
-    if user.is_superuser:
+    reach = _reach(user, queryset.model, action)
+    if reach == "all":
         return queryset
-    if role_of(user) == AUDITOR and (action not in READ_ACTIONS or not engagement_active(user)):
+    if reach == "none":
         return queryset.none()
-    if user.has_perm(_perm(action, queryset.model)):
-        return queryset
     return get_objects_for_user(
         user, _perm(action, queryset.model), klass=queryset, accept_global_perms=False
     )

@@ -34,7 +34,11 @@ def _choices(choices):
     """The widget's choices, from values rather than instances for a model that can."""
     if not isinstance(choices, ModelChoiceIterator):
         return choices
-    field = choices.field
+    return model_choices(choices.field)
+
+
+def model_choices(field: ModelChoiceField) -> list[tuple]:
+    """The (key, label) options of a model choice field, empty choice first, as a list."""
     queryset = field.queryset.all()
     head = [("", field.empty_label)] if field.empty_label is not None else []
     if getattr(field, "null_label", None) is not None:  # django-filter's "none" choice

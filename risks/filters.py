@@ -5,7 +5,9 @@ from django.http import QueryDict
 
 from isms.models import Asset, User
 from isms.search_select import AssetSearchSelect
+from isms.trail_memo import trail_head
 from risks.models import Risk, RiskAssessment, Threat, TreatmentAction
+from risks.register_memo import current_assessment, keep_filter_choices
 
 
 class KnownChoiceField(forms.ModelChoiceField):
@@ -59,15 +61,17 @@ class RiskFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, **kwargs):
         # The register opens on the assessment people work on; "All assessments" sends an
         # empty value, which is then kept.
+        head = trail_head(kwargs.get("request"))
         current = None
         if data is None or "assessment" not in data:
-            current = RiskAssessment.objects.select_related("criteria").current()
+            current = current_assessment(head)
             data = data.copy() if data is not None else QueryDict(mutable=True)
             if current is not None:
                 data["assessment"] = str(current.pk)
         super().__init__(data, *args, **kwargs)
         if current is not None:  # the form's choice is the assessment just read
             self.form.fields["assessment"].known = current
+        keep_filter_choices(self.form, ("assessment", "owner", "threat"), head)
 
     def filter_stale(self, queryset, name, value):
         return queryset.with_stale_acceptance() if value else queryset

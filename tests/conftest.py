@@ -4,6 +4,7 @@ officer, auditor and an auditor whose engagement has ended."""
 import pytest
 from django.test import Client
 
+from isms import trail_memo
 from tests import factories
 
 ROLES = ["anonymous", "outsider", "engineer", "officer", "auditor", "auditor_ended"]
@@ -26,6 +27,8 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Password hashing is deliberately slow; tests do not need it to be.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Values kept until the audit trail moves on: each test's database starts a new trail.
+    trail_memo.forget()
 
 
 @pytest.fixture

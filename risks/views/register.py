@@ -12,12 +12,14 @@ from isms.generic import (
     PermissionMixin,
     ServiceFormMixin,
 )
+from isms.trail_memo import trail_head
 from risks import services
 from risks.export import register_response
 from risks.filters import RiskFilter
 from risks.forms import AcceptanceForm, ActionForm, ActionProgressForm, ControlRisksForm, RiskForm
-from risks.heatmap import heatmap_counts_and_total, heatmap_drawings
+from risks.heatmap import heatmap_drawings
 from risks.models import Risk, RiskAssessment, TreatmentAction
+from risks.register_memo import current_assessment, register_heatmap_counts
 from risks.register_rows import register_rows
 
 
@@ -39,10 +41,12 @@ class RiskListView(IsmsListView):
         chosen, as the register opens), their grouped query also gives the page count."""
         paginator = super().get_paginator(queryset, per_page, **kwargs)
         chosen = self.filterset.form.cleaned_data.get("assessment") if self.filterset.is_valid() else None
-        assessment = chosen or RiskAssessment.objects.select_related("criteria").current()
+        head = trail_head(self.request)
+        assessment = chosen or current_assessment(head)
         if assessment is not None and not self.request.htmx:  # htmx swaps the rows only
             risks = queryset if chosen else queryset.filter(assessment=assessment)
-            self.heatmap_counts, total = heatmap_counts_and_total(risks, assessment.criteria)
+            self.heatmap_counts, total = register_heatmap_counts(
+                risks, assessment.criteria, self.request.user, head)
             self.heatmap_assessment = assessment
             if chosen:
                 paginator.count = total

@@ -1,0 +1,63 @@
+"""Values kept per process until the audit trail moves on (issue #11).
+
+Some of what the list pages show changes only when someone changes the ISMS: the SoA's
+valid-evidence counts, the risk register's heatmaps and filter options. Reading them again on
+every request costs queries; keeping them for a fixed time would show stale data. They are kept
+exactly as long as nothing was changed, because
+
+- every change to a model of the ISMS writes an audit entry in the same transaction (the models
+  are registered with the audit log, their many-to-many links included), and
+- entries are chained one at a time, in commit order (isms/audit_chain.py holds a lock until
+  commit), so the head of the chain, its sequence and hash, names one committed state of the
+  data.
+
+The head is read before the values: a change committed between the two is then at most seen
+early, under the older head, and the next request sees the newer head and reads again.
+
+What is kept must depend only on audited data (and on what its key says: the day, the filters).
+Guardian's object grants are not audited, so a value read through them (an engineer's view of
+the register) must not be kept; `isms.access.sees_every_row` tells when it is not.
+"""
+
+from collections.abc import Callable, Hashable
+
+from isms.models import AuditEntry
+
+Head = tuple[int, str]
+MAX_VALUES = 256  # per head: each distinct filter of the register is one value
+
+_values: dict[tuple[Head, Hashable], object] = {}
+_head: Head | None = None
+
+
+def trail_head(request=None) -> Head | None:
+    """(sequence, entry_hash) of the newest audit entry, None on an empty trail; read once per
+    request when one is given."""
+    if request is not None and hasattr(request, "_isms_trail_head"):
+        return request._isms_trail_head
+    head = AuditEntry.objects.order_by("-sequence").values_list("sequence", "entry_hash").first()
+    if request is not None:
+        request._isms_trail_head = head
+    return head
+
+
+def kept(head: Head | None, key: Hashable, compute: Callable[[], object]):
+    """compute(), read once for this head of the trail and `key`; every time without a trail
+    (a fresh database has nothing to key on). Values are shared between requests: read-only."""
+    global _values, _head
+    if head is None:
+        return compute()
+    try:
+        return _values[(head, key)]
+    except KeyError:
+        pass
+    if head != _head or len(_values) >= MAX_VALUES:  # an older head's values are of no more use
+        _values, _head = {}, head
+    value = _values[(head, key)] = compute()  # keyed with its head: safe if threads interleave
+    return value
+
+
+def forget() -> None:
+    """Drop every kept value (tests: each starts from an empty process memory)."""
+    global _values, _head
+    _values, _head = {}, None
