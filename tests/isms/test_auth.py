@@ -64,3 +64,17 @@ def test_engineer_does_not_see_the_audit_trail_in_the_navigation(engineer):
 @pytest.mark.django_db
 def test_outsider_without_a_role_is_refused_the_dashboard(outsider):
     assert client_for(outsider).get(reverse("dashboard")).status_code == 403
+
+
+@pytest.mark.django_db
+def test_views_get_the_user_itself_not_its_lazy_wrappers(client, officer):
+    """isms.middleware.ResolvedUserMiddleware: django-otp's fields are kept on the user."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from isms.models import User
+
+    anonymous = client.get(reverse("login")).wsgi_request.user
+    assert type(anonymous) is AnonymousUser
+    signed_in = client_for(officer).get(reverse("dashboard")).wsgi_request.user
+    assert type(signed_in) is User and signed_in.pk == officer.pk
+    assert signed_in.otp_device is None and signed_in.is_verified() is False
