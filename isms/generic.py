@@ -23,7 +23,7 @@ from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 
 from isms.access import can, visible
-from isms.widgets import use_fast_selects
+from isms.widgets import use_fast_widgets
 
 
 class PermissionMixin:
@@ -105,7 +105,7 @@ class IsmsListView(PermissionMixin, HtmxPartialMixin, FilterView):
 
     def get_filterset(self, filterset_class):
         filterset = super().get_filterset(filterset_class)
-        use_fast_selects(filterset.form)
+        use_fast_widgets(filterset.form)
         return filterset
 
     def get_paginate_by(self, queryset):

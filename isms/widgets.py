@@ -1,8 +1,10 @@
-"""Fast <select> widgets for the filter forms of the lists.
+"""Fast widgets for the filter forms of the lists: selects, text, date and checkbox inputs.
 
 Django renders a <select> through its widget templates, one template render per <option>:
 the filter forms cost more than 100 table rows, and the 1,000-option asset filter of a large
-inventory tens of milliseconds. These widgets write the same HTML in Python.
+inventory tens of milliseconds. An <input> is two template renders (the input and its
+attributes), and every list has a few, and a "Sort by" select. These widgets write the same
+HTML in Python.
 
 Model choices are read as (key, label) values when the model says how (a `choice_labels`
 classmethod): building 1,000 model instances for an asset filter costs ten times the query."""
@@ -13,6 +15,7 @@ from django import forms
 from django.forms.models import ModelChoiceField, ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
+from django_filters.widgets import BaseCSVWidget
 
 
 class FastRenderMixin:
@@ -51,6 +54,20 @@ def model_choices(field: ModelChoiceField) -> list[tuple]:
     return [*head, *((field.prepare_value(obj), field.label_from_instance(obj)) for obj in queryset)]
 
 
+class FastInputMixin:
+    """render() for an <input>: Django's own context (value format, "checked"), the HTML of
+    its input.html and attrs.html templates written here."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        value = "" if widget["value"] is None else f' value="{escape(str(widget["value"]))}"'
+        attributes = "".join(
+            f" {escape(key)}" if item is True else f' {escape(key)}="{escape(str(item))}"'
+            for key, item in widget["attrs"].items() if item is not False
+        )
+        return mark_safe(f'<input type="{escape(widget["type"])}" name="{escape(name)}"{value}{attributes}>')  # noqa: S308
+
+
 class FastSelect(FastRenderMixin, forms.Select):
     pass
 
@@ -59,13 +76,38 @@ class FastNullBooleanSelect(FastRenderMixin, forms.NullBooleanSelect):
     pass
 
 
-FAST_WIDGETS = {forms.Select: FastSelect, forms.NullBooleanSelect: FastNullBooleanSelect}
+class FastCSVSelect(BaseCSVWidget, FastSelect):
+    """django-filter's ordering select (its CSVSelect, made for each OrderingFilter's field)."""
 
 
-def use_fast_selects(form: forms.Form) -> None:
-    """Swap the plain selects of `form` for the fast ones. A form's fields (and widgets) are
+class FastTextInput(FastInputMixin, forms.TextInput):
+    pass
+
+
+class FastDateInput(FastInputMixin, forms.DateInput):
+    pass
+
+
+class FastCheckboxInput(FastInputMixin, forms.CheckboxInput):
+    pass
+
+
+FAST_WIDGETS = {forms.Select: FastSelect, forms.NullBooleanSelect: FastNullBooleanSelect,
+                forms.TextInput: FastTextInput, forms.DateInput: FastDateInput,
+                forms.CheckboxInput: FastCheckboxInput}
+
+
+def _fast_widget(widget: forms.Widget) -> type | None:
+    kind = type(widget)
+    if kind.__bases__ == (BaseCSVWidget, forms.Select):  # django-filter's CSVSelect
+        return FastCSVSelect
+    return FAST_WIDGETS.get(kind)
+
+
+def use_fast_widgets(form: forms.Form) -> None:
+    """Swap the plain widgets of `form` for the fast ones. A form's fields (and widgets) are
     its own deep copies, so changing the class in place keeps choices and attributes intact."""
     for field in form.fields.values():
-        fast = FAST_WIDGETS.get(type(field.widget))
+        fast = _fast_widget(field.widget)
         if fast is not None:
             field.widget.__class__ = fast

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from isms.models import Asset
-from isms.widgets import FastNullBooleanSelect, FastSelect, use_fast_selects
+from isms.widgets import FastNullBooleanSelect, FastSelect, use_fast_widgets
 from risks.models import Risk
 from risks.services import action_create, risk_accept
 from tests import factories
@@ -33,11 +33,62 @@ def test_fast_selects_write_the_same_html_as_django(officer, data):
     factories.AssetFactory(name="other", owner=officer)
     data = {**data, "asset": str(asset.pk)} if data else data
     slow, fast = _Form(data), _Form(data)
-    use_fast_selects(fast)
+    use_fast_widgets(fast)
     assert [type(fast.fields[name].widget) for name in ("kind", "asset", "pii")] == [
         FastSelect, FastSelect, FastNullBooleanSelect]
     for name in ("kind", "asset", "pii"):
         assert parse_html(str(fast[name])) == parse_html(str(slow[name])), name
+
+
+def _filtersets() -> list[type]:
+    import importlib
+
+    import django_filters
+
+    for module in ("isms.filters", "isms.asset_filters", "isms.training_filters", "isms.engagement_filters",
+                   "risks.filters", "controls.filters", "evidence.filters", "governance.filters",
+                   "incidents.filters", "audits.filters", "packs.filters"):
+        importlib.import_module(module)
+    found, todo = [], [django_filters.FilterSet]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            todo.append(sub)
+            if sub.__module__.split(".")[0] in ("isms", "risks", "controls", "evidence", "governance",
+                                                "incidents", "audits", "packs"):
+                found.append(sub)
+    return found
+
+
+def _tricky_data(filterset) -> dict[str, str]:
+    """A value for every text, date, checkbox and ordering field, quotes and markup included."""
+    data = {}
+    for name, field in filterset.form.fields.items():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            data[name] = "on"
+        elif isinstance(widget, forms.DateInput):
+            data[name] = "2026-11-25"
+        elif isinstance(widget, forms.TextInput) and not isinstance(widget, forms.Select):
+            data[name] = 'say "hi" <b>&\'s'
+        elif name in ("ordering", "o"):  # the sort-by select
+            data[name] = [value for value, _ in field.choices if value][-1]
+    return data
+
+
+def test_every_filter_form_renders_as_django_renders_it(officer):
+    filtersets = _filtersets()
+    assert len(filtersets) >= 20
+    swapped = set()
+    for filterset_class in filtersets:
+        for data in ({}, _tricky_data(filterset_class({}))):
+            slow, fast = filterset_class(data or None).form, filterset_class(data or None).form
+            use_fast_widgets(fast)
+            for name in fast.fields:
+                if type(fast.fields[name].widget) is not type(slow.fields[name].widget):
+                    swapped.add(type(fast.fields[name].widget).__name__)
+                expected = parse_html(str(slow[name]))
+                assert parse_html(str(fast[name])) == expected, (filterset_class, name, data)
+    assert swapped >= {"FastSelect", "FastCSVSelect", "FastTextInput", "FastDateInput", "FastCheckboxInput"}
 
 
 def test_lists_take_per_page_from_the_allowed_sizes(officer):
