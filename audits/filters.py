@@ -2,9 +2,10 @@ import django_filters
 from django import forms
 
 from audits.models import AuditProgramme, InternalAudit, ManagementReview, Nonconformity
+from isms.filtersets import ListFilterSet
 
 
-class AuditFilter(django_filters.FilterSet):
+class AuditFilter(ListFilterSet):
     programme = django_filters.ModelChoiceFilter(queryset=AuditProgramme.objects.all(),
                                                  empty_label="All programmes")
     status = django_filters.ChoiceFilter(choices=InternalAudit.Status.choices)
@@ -17,7 +18,7 @@ class AuditFilter(django_filters.FilterSet):
         fields = ["programme", "status"]
 
 
-class NonconformityFilter(django_filters.FilterSet):
+class NonconformityFilter(ListFilterSet):
     status = django_filters.ChoiceFilter(choices=Nonconformity.Status.choices)
     source = django_filters.ChoiceFilter(choices=Nonconformity.Source.choices)
     severity = django_filters.ChoiceFilter(choices=Nonconformity.Severity.choices)
@@ -40,7 +41,7 @@ class NonconformityFilter(django_filters.FilterSet):
         return queryset.not_closed() if value else queryset
 
 
-class ReviewFilter(django_filters.FilterSet):
+class ReviewFilter(ListFilterSet):
     status = django_filters.ChoiceFilter(choices=ManagementReview.Status.choices)
 
     class Meta:
@@ -48,7 +49,7 @@ class ReviewFilter(django_filters.FilterSet):
         fields = ["status"]
 
 
-class ProgrammeFilter(django_filters.FilterSet):
+class ProgrammeFilter(ListFilterSet):
     ordering = django_filters.OrderingFilter(fields=(("year", "year"),), label="Sort by")
 
     class Meta:

@@ -2,12 +2,13 @@ import django_filters
 from django.contrib.auth import get_user_model
 
 from controls.models import Control, SoAEntry
+from isms.filtersets import ListFilterSet
 
 APPLICABLE_CHOICES = [("yes", "Yes"), ("no", "No"), ("undecided", "Undecided")]
 STATUS_CHOICES = [*SoAEntry.Status.choices, ("excluded", SoAEntry.EXCLUDED_LABEL)]
 
 
-class SoAEntryFilter(django_filters.FilterSet):
+class SoAEntryFilter(ListFilterSet):
     theme = django_filters.ChoiceFilter(
         field_name="control__theme", choices=Control.Theme.choices, label="Theme"
     )

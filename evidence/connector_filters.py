@@ -2,9 +2,10 @@ import django_filters
 from django.db.models import Q
 
 from evidence.models import Connector, ConnectorRun, PolicyTestSuite
+from isms.filtersets import ListFilterSet
 
 
-class ConnectorFilter(django_filters.FilterSet):
+class ConnectorFilter(ListFilterSet):
     q = django_filters.CharFilter(method="search", label="Search")
     kind = django_filters.ChoiceFilter(choices=Connector.Kind.choices)
     state = django_filters.ChoiceFilter(
@@ -38,7 +39,7 @@ class ConnectorFilter(django_filters.FilterSet):
         return queryset.filter(enabled=False)
 
 
-class SuiteFilter(django_filters.FilterSet):
+class SuiteFilter(ListFilterSet):
     q = django_filters.CharFilter(field_name="name", lookup_expr="icontains", label="Search")
 
     class Meta:

@@ -4,11 +4,12 @@ from django.db.models import Q
 from controls.models import Control
 from evidence.models import Evidence
 from isms.dates import days_from_today
+from isms.filtersets import ListFilterSet
 from isms.models import Asset
 from isms.search_select import AssetSearchSelect
 
 
-class EvidenceFilter(django_filters.FilterSet):
+class EvidenceFilter(ListFilterSet):
     q = django_filters.CharFilter(method="search", label="Search")
     control = django_filters.ModelChoiceFilter(
         field_name="controls", queryset=Control.objects.only("pk", "ref", "title")

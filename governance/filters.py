@@ -3,12 +3,13 @@ from django.db.models import Q
 from django.utils import timezone
 
 from governance.models import Objective, Policy
+from isms.filtersets import ListFilterSet
 
 POLICY_STATUS = [("in_force", "Approved version in force"), ("draft", "Draft awaiting approval"),
                  ("none", "No approved version")]
 
 
-class PolicyFilter(django_filters.FilterSet):
+class PolicyFilter(ListFilterSet):
     title = django_filters.CharFilter(lookup_expr="icontains")
     kind = django_filters.ChoiceFilter(choices=Policy.Kind.choices)
     topic = django_filters.ChoiceFilter(choices=Policy.Topic.choices)
@@ -36,7 +37,7 @@ class PolicyFilter(django_filters.FilterSet):
         return queryset.filter(late if value else ~late)
 
 
-class ObjectiveFilter(django_filters.FilterSet):
+class ObjectiveFilter(ListFilterSet):
     title = django_filters.CharFilter(lookup_expr="icontains")
     status = django_filters.ChoiceFilter(choices=Objective.Status.choices)
     ordering = django_filters.OrderingFilter(

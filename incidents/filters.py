@@ -2,9 +2,10 @@ import django_filters
 from django import forms
 
 from incidents.models import Incident, NotificationRegime
+from isms.filtersets import ListFilterSet
 
 
-class IncidentFilter(django_filters.FilterSet):
+class IncidentFilter(ListFilterSet):
     q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label="Search")
     status = django_filters.ChoiceFilter(choices=Incident.Status.choices)
     open = django_filters.BooleanFilter(method="filter_open", label="Open only", widget=forms.CheckboxInput)
@@ -35,7 +36,7 @@ class IncidentFilter(django_filters.FilterSet):
         return queryset.with_overdue_clock() if value else queryset
 
 
-class RegimeFilter(django_filters.FilterSet):
+class RegimeFilter(ListFilterSet):
     class Meta:
         model = NotificationRegime
         fields = ["recipient_kind", "active"]

@@ -2,10 +2,11 @@ import django_filters
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q
 
+from isms.filtersets import ListFilterSet
 from isms.models import Asset
 
 
-class AssetFilter(django_filters.FilterSet):
+class AssetFilter(ListFilterSet):
     q = django_filters.CharFilter(method="filter_search", label="Search")
     kind = django_filters.ChoiceFilter(choices=Asset.Kind.choices)
     owner = django_filters.ModelChoiceFilter(

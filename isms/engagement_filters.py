@@ -1,6 +1,7 @@
 import django_filters
 from django import forms
 
+from isms.filtersets import ListFilterSet
 from isms.models import AuditEngagement, AuditorAccess, User
 from isms.roles import AUDITOR, GROUP_NAMES
 
@@ -8,7 +9,7 @@ STATUS_CHOICES = [("active", "Active"), ("upcoming", "Upcoming"), ("ended", "End
 DATE = forms.DateInput(attrs={"type": "date", "class": "form-control form-control-sm"})
 
 
-class EngagementFilter(django_filters.FilterSet):
+class EngagementFilter(ListFilterSet):
     name = django_filters.CharFilter(lookup_expr="icontains")
     status = django_filters.ChoiceFilter(choices=STATUS_CHOICES, method="filter_status")
     ordering = django_filters.OrderingFilter(
@@ -23,7 +24,7 @@ class EngagementFilter(django_filters.FilterSet):
         return queryset.with_status(value)
 
 
-class AuditorAccessFilter(django_filters.FilterSet):
+class AuditorAccessFilter(ListFilterSet):
     user = django_filters.ModelChoiceFilter(
         queryset=User.objects.filter(groups__name=GROUP_NAMES[AUDITOR]), label="Auditor"
     )

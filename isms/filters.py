@@ -3,11 +3,12 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 
+from isms.filtersets import ListFilterSet
 from isms.models import AuditEntry
 from isms.roles import DOMAIN_APPS
 
 
-class AuditEntryFilter(django_filters.FilterSet):
+class AuditEntryFilter(ListFilterSet):
     actor = django_filters.ModelChoiceFilter(
         queryset=get_user_model().objects.order_by("username"), label="User"
     )

@@ -1,6 +1,7 @@
 import django_filters
 from django import forms
 
+from isms.filtersets import ListFilterSet
 from isms.models import Asset, Scope, ScopeExclusion
 
 
@@ -31,7 +32,7 @@ ExclusionFormSet = forms.inlineformset_factory(
 )
 
 
-class ScopeFilter(django_filters.FilterSet):
+class ScopeFilter(ListFilterSet):
     status = django_filters.ChoiceFilter(choices=Scope.Status.choices)
     ordering = django_filters.OrderingFilter(
         fields=(("version", "version"), ("approved_at", "approved")), label="Sort by"

@@ -1,9 +1,10 @@
 import django_filters
 
+from isms.filtersets import ListFilterSet
 from isms.models import Course, Person
 
 
-class PersonFilter(django_filters.FilterSet):
+class PersonFilter(ListFilterSet):
     name = django_filters.CharFilter(lookup_expr="icontains")
     team = django_filters.CharFilter()
     ordering = django_filters.OrderingFilter(fields=(("name", "name"), ("team", "team"),
@@ -14,7 +15,7 @@ class PersonFilter(django_filters.FilterSet):
         fields = ["name", "team", "active"]
 
 
-class CourseFilter(django_filters.FilterSet):
+class CourseFilter(ListFilterSet):
     title = django_filters.CharFilter(lookup_expr="icontains")
     ordering = django_filters.OrderingFilter(fields=(("title", "title"), ("topic", "topic")), label="Sort by")
 

@@ -1,10 +1,11 @@
 import django_filters
 
+from isms.filtersets import ListFilterSet
 from isms.models import AuditEngagement
 from packs.models import AuditPack
 
 
-class AuditPackFilter(django_filters.FilterSet):
+class AuditPackFilter(ListFilterSet):
     status = django_filters.ChoiceFilter(choices=AuditPack.Status.choices)
     engagement = django_filters.ModelChoiceFilter(queryset=AuditEngagement.objects.all())
     ordering = django_filters.OrderingFilter(fields=[("requested_at", "requested"), ("as_of", "as_of")])

@@ -3,6 +3,7 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.http import QueryDict
 
+from isms.filtersets import ListFilterSet
 from isms.models import Asset, User
 from isms.search_select import AssetSearchSelect
 from isms.trail_memo import trail_head
@@ -26,7 +27,7 @@ class KnownChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = KnownChoiceField
 
 
-class RiskFilter(django_filters.FilterSet):
+class RiskFilter(ListFilterSet):
     assessment = KnownChoiceFilter(  # with its criteria: the register's heatmaps read them
         queryset=RiskAssessment.objects.select_related("criteria"), empty_label="All assessments"
     )
@@ -80,7 +81,7 @@ class RiskFilter(django_filters.FilterSet):
         return queryset.filter(pk__in=Risk.objects.with_overdue_actions().values("pk")) if value else queryset
 
 
-class ThreatFilter(django_filters.FilterSet):
+class ThreatFilter(ListFilterSet):
     q = django_filters.CharFilter(method="filter_q", label="Search")
     source = django_filters.CharFilter(lookup_expr="icontains")
     retired = django_filters.BooleanFilter()
@@ -94,7 +95,7 @@ class ThreatFilter(django_filters.FilterSet):
         return queryset.filter(name__icontains=value) | queryset.filter(reference__icontains=value)
 
 
-class AssessmentFilter(django_filters.FilterSet):
+class AssessmentFilter(ListFilterSet):
     status = django_filters.ChoiceFilter(choices=RiskAssessment.Status.choices)
     ordering = django_filters.OrderingFilter(fields=("assessment_date", "title"), label="Sort by")
 
@@ -103,7 +104,7 @@ class AssessmentFilter(django_filters.FilterSet):
         fields = ["status"]
 
 
-class ActionFilter(django_filters.FilterSet):
+class ActionFilter(ListFilterSet):
     owner = django_filters.ModelChoiceFilter(
         queryset=User.objects.filter(treatment_actions__isnull=False).distinct()
     )
