@@ -197,6 +197,18 @@ def print_table(report: dict) -> None:
               f"{bundle['queries']} queries  <= 3 s {_verdict(bundle['seconds'], 3.0)}")
 
 
+def machine_speed(repeat: int = 15) -> float:
+    """Median ms of a fixed pure-Python loop, measured before and after the pages: the same
+    code's wall times differ between machines and minutes by as much as two fixes do, and
+    this says how fast this one was (a machine twice as slow doubles it)."""
+    times = []
+    for _ in range(repeat):
+        start = time.process_time()
+        sum(n * n for n in range(200_000))
+        times.append(time.process_time() - start)
+    return round(statistics.median(times) * 1000, 2)
+
+
 def _context() -> dict:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,  # noqa: S607
                             capture_output=True, text=True).stdout.strip()
@@ -220,8 +232,10 @@ def main() -> None:
     if connection.vendor != "postgresql":
         sys.exit("bench/run.py measures on PostgreSQL: set DATABASE_URL (see docs/performance.md).")
     report = {"context": _context()}
+    report["context"]["speed_loop_ms_before"] = machine_speed()
     if "pages" not in skip:
         report["pages"] = measure_pages(args.repeat)
+    report["context"]["speed_loop_ms_after"] = machine_speed()
     if "pack" not in skip:
         report["pack"] = measure_pack()
     if "fresh" not in skip:
@@ -236,6 +250,9 @@ def main() -> None:
     print(f"\nload average (1, 5, 15 min) before {report['context']['load_average_before']}, after "
           f"{report['context']['load_average_after']} on {os.cpu_count()} CPUs: wall times include waiting "
           "for a CPU; the cpu column is this process's own time.")
+    context = report["context"]
+    print(f"machine speed: a fixed Python loop took {context['speed_loop_ms_before']} ms before the pages "
+          f"and {context['speed_loop_ms_after']} ms after (lower is faster; compare runs at similar values).")
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(report, indent=2, default=str) + "\n")
     print(f"\nwritten: {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}")
