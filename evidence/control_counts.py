@@ -16,8 +16,8 @@ from evidence.models import Evidence
 from isms.trail_memo import kept, trail_head
 
 
-def valid_evidence_by_control(today: datetime.date | None = None, request=None) -> MappingProxyType:
+def valid_evidence_by_control(today: datetime.date | None = None) -> MappingProxyType:
     """{control pk: count of valid evidence items linked to it} (read-only)."""
     today = today or timezone.localdate()
-    return kept(trail_head(request), ("evidence.valid_by_control", today),
+    return kept(trail_head(), ("evidence.valid_by_control", today),
                 lambda: MappingProxyType(Evidence.objects.valid(today).count_by_control()))

@@ -15,8 +15,9 @@ The head is read before the values: a change committed between the two is then a
 early, under the older head, and the next request sees the newer head and reads again.
 
 What is kept must depend only on audited data (and on what its key says: the day, the filters).
-Guardian's object grants are not audited, so a value read through them (an engineer's view of
-the register) must not be kept; `isms.access.sees_every_row` tells when it is not.
+Guardian's object grants are not audited, so a value read through them (rows a user sees by
+per-object grants rather than by role) must not be kept; `isms.access.sees_every_row` tells
+when nothing is.
 """
 
 from collections.abc import Callable, Hashable
