@@ -25,11 +25,11 @@ def soa_rows(entries, valid_evidence: dict[int, int]) -> list[SimpleNamespace]:
     rows = list(entries.values(*COLUMNS))
     ids = [row["pk"] for row in rows]
     assignees, assets = defaultdict(list), defaultdict(list)
-    people = SoAEntry.assignees.through.objects.filter(soaentry_id__in=ids).order_by("user__username")
+    people = SoAEntry.assignees.through.objects.filter(soaentry_id__any_of=ids).order_by("user__username")
     columns = ("soaentry_id", "user__first_name", "user__last_name", "user__username")
     for entry_id, *name in people.values_list(*columns):
         assignees[entry_id].append(user_label(*name))
-    links = SoAEntry.assets.through.objects.filter(soaentry_id__in=ids).order_by("asset__name")
+    links = SoAEntry.assets.through.objects.filter(soaentry_id__any_of=ids).order_by("asset__name")
     for entry_id, pk, name in links.values_list("soaentry_id", "asset_id", "asset__name"):
         assets[entry_id].append((pk, name))
     return [

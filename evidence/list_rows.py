@@ -19,12 +19,12 @@ def evidence_rows(items) -> list[SimpleNamespace]:
     rows = list(items.values(*COLUMNS))
     ids = [row["pk"] for row in rows]
     refs, names = defaultdict(list), defaultdict(list)
-    controls = Evidence.controls.through.objects.filter(evidence_id__in=ids)
+    controls = Evidence.controls.through.objects.filter(evidence_id__any_of=ids)
     for evidence_id, ref in controls.order_by("control__framework__code", "control__position").values_list(
         "evidence_id", "control__ref"
     ):
         refs[evidence_id].append(ref)
-    assets = Evidence.assets.through.objects.filter(evidence_id__in=ids).order_by("asset__name")
+    assets = Evidence.assets.through.objects.filter(evidence_id__any_of=ids).order_by("asset__name")
     for evidence_id, name in assets.values_list("evidence_id", "asset__name"):
         names[evidence_id].append(name)
     today = timezone.localdate()

@@ -7,7 +7,10 @@ class IsmsConfig(AppConfig):
     verbose_name = "ISMS"
 
     def ready(self) -> None:
-        from isms import auditor_log  # noqa: F401  (signal receiver)
+        from isms import (
+            auditor_log,  # noqa: F401  (signal receiver)
+            lookups,  # noqa: F401  (registers __any_of)
+        )
         from isms.roles import roles_sync_after_migrate
 
         # Groups and their permissions converge after every migrate (permissions exist by then).

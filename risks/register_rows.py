@@ -27,7 +27,7 @@ def register_rows(risks) -> list[SimpleNamespace]:
     rows = list(risks.values(*COLUMNS))
     ids = [row["pk"] for row in rows]
     assets = defaultdict(list)
-    links = Risk.assets.through.objects.filter(risk_id__in=ids).order_by("asset__name").values_list(
+    links = Risk.assets.through.objects.filter(risk_id__any_of=ids).order_by("asset__name").values_list(
         "risk_id", "asset_id", "asset__name", "asset__kind", "asset__model_version", "asset__artefact_sha256"
     )
     for risk_id, *facts in links:
@@ -35,7 +35,7 @@ def register_rows(risks) -> list[SimpleNamespace]:
     above = [row["pk"] for row in rows if row["residual_score"] > row["assessment__criteria__appetite"]]
     latest = {  # ordered by pk: the newest acceptance of each risk is the one kept
         risk_id: (score, snapshot)
-        for risk_id, score, snapshot in RiskAcceptance.objects.filter(risk_id__in=above)
+        for risk_id, score, snapshot in RiskAcceptance.objects.filter(risk_id__any_of=above)
         .order_by("risk_id", "pk").values_list("risk_id", "residual_score_at_acceptance", "asset_snapshot")
     }
     for row in rows:

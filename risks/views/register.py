@@ -19,7 +19,7 @@ from risks.filters import RiskFilter
 from risks.forms import AcceptanceForm, ActionForm, ActionProgressForm, ControlRisksForm, RiskForm
 from risks.heatmap import heatmap_drawings
 from risks.models import Risk, RiskAssessment, TreatmentAction
-from risks.register_memo import current_assessment, register_heatmap_counts
+from risks.register_memo import current_assessment, filter_values, register_heatmap_counts
 from risks.register_rows import register_rows
 
 
@@ -46,7 +46,8 @@ class RiskListView(IsmsListView):
         if assessment is not None and not self.request.htmx:  # htmx swaps the rows only
             risks = queryset if chosen else queryset.filter(assessment=assessment)
             self.heatmap_counts, total = register_heatmap_counts(
-                risks, assessment.criteria, self.request.user, head)
+                risks, assessment.criteria, self.request.user, head,
+                (assessment.pk, filter_values(self.filterset.form)))
             self.heatmap_assessment = assessment
             if chosen:
                 paginator.count = total

@@ -2,15 +2,18 @@
 trail moves on (risks.register_memo), and are never stale after a change made through the
 product."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from guardian.shortcuts import assign_perm
 
 from risks.models import Risk
 from risks.register_memo import register_heatmap_counts
-from risks.services import assessment_start, risk_update, threat_create
+from risks.services import action_create, assessment_start, risk_update, threat_create
 from tests import factories
 from tests.conftest import client_for
 
@@ -82,6 +85,23 @@ def test_filters_have_their_own_heatmaps(officer):
     assert low.context["page_obj"].paginator.count == 1
 
 
+def test_the_overdue_heatmaps_change_with_the_day_not_only_with_the_trail(officer, monkeypatch):
+    """An action falls overdue when the day turns, with no change to the ISMS."""
+    assessment = factories.RiskAssessmentFactory(assessor=officer)
+    risk = factories.risk(officer, assessment=assessment, title="Due tomorrow")
+    action_create(acting_user=officer, risk=risk, description="Rate-limit the endpoint", owner=officer,
+                  due_date=timezone.localdate() + datetime.timedelta(days=1))
+    client = client_for(officer)
+    today, _ = _register(client, overdue="on")
+    assert today.context["page_obj"].paginator.count == 0
+
+    in_two_days = timezone.localdate() + datetime.timedelta(days=2)  # the session stays valid
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: in_two_days)
+    later, _ = _register(client, overdue="on")
+    assert later.context["page_obj"].paginator.count == 1
+    assert sum(later.context["view"].heatmap_counts["residual"].values()) == 1
+
+
 def test_risks_seen_through_grants_are_counted_each_time(officer, outsider):
     """Guardian's grants are not audited: what a user sees through them is never kept."""
     assessment = factories.RiskAssessmentFactory(assessor=officer)
@@ -95,7 +115,7 @@ def test_risks_seen_through_grants_are_counted_each_time(officer, outsider):
         from isms.trail_memo import trail_head
 
         risks = visible(Risk.objects.filter(assessment=assessment), outsider)
-        return register_heatmap_counts(risks, criteria, outsider, trail_head())[1]
+        return register_heatmap_counts(risks, criteria, outsider, trail_head(), ())[1]
 
     assert counted() == 1
     assign_perm("risks.view_risk", outsider, second)  # the trail does not move
