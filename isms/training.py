@@ -9,7 +9,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Max, Prefetch, Q
+from django.db.models import Max, Prefetch
 
 from isms.models import Asset, Course, Person, TrainingRecord
 
@@ -84,12 +84,13 @@ def _asset_access(user_ids: list[int]) -> tuple[dict[int, set[int]], set[int]]:
     reads its people's assets, not the whole inventory), and which of those assets hold PII."""
     access: dict[int, set[int]] = defaultdict(set)
     pii = set()
-    mine = Q(owner_id__in=user_ids) | Q(assignees__in=user_ids)
-    rows = Asset.objects.filter(mine).values_list("pk", "owner_id", "assignees", "holds_pii")
-    for pk, owner, assignee, holds_pii in rows:
-        access[owner].add(pk)
-        if assignee is not None:
-            access[assignee].add(pk)
+    # Owners and assignees as two indexed reads in one statement: an OR across the assignees'
+    # join made PostgreSQL join and sort the whole inventory.
+    owned = Asset.objects.filter(owner_id__any_of=user_ids).values_list("pk", "owner_id", "holds_pii")
+    assigned = Asset.assignees.through.objects.filter(user_id__any_of=user_ids).values_list(
+        "asset_id", "user_id", "asset__holds_pii")
+    for pk, user_id, holds_pii in owned.order_by().union(assigned.order_by(), all=True):
+        access[user_id].add(pk)
         if holds_pii:
             pii.add(pk)
     return access, pii
@@ -115,7 +116,7 @@ def build(people=None, *, team: str = "", today: datetime.date | None = None) ->
     audience_keys = Prefetch("audience_assets", queryset=Asset.objects.only("pk", "holds_pii"))
     courses = list(Course.objects.prefetch_related(audience_keys))
     access, pii_assets = _asset_access([p.user_id for p in people if p.user_id])
-    latest = TrainingRecord.objects.filter(person__in=[p.pk for p in people]).values(
+    latest = TrainingRecord.objects.filter(person_id__any_of=[p.pk for p in people]).values(
         "person_id", "course_id").annotate(expires=Max("expires_on"))
     expires = {(r["person_id"], r["course_id"]): r["expires"] for r in latest}
     cells, pii_courses = {}, set()
