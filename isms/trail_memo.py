@@ -21,6 +21,9 @@ when nothing is.
 """
 
 from collections.abc import Callable, Hashable
+from functools import cache
+
+from django.db import connection
 
 from isms.models import AuditEntry
 
@@ -36,10 +39,23 @@ def trail_head(request=None) -> Head | None:
     request when one is given."""
     if request is not None and hasattr(request, "_isms_trail_head"):
         return request._isms_trail_head
-    head = AuditEntry.objects.order_by("-sequence").values_list("sequence", "entry_hash").first()
+    with connection.cursor() as cursor:  # plain SQL: the ORM took three times as long to build it
+        cursor.execute(_head_sql())
+        row = cursor.fetchone()
+    head = None if row is None else (row[0], row[1])
     if request is not None:
         request._isms_trail_head = head
     return head
+
+
+@cache
+def _head_sql() -> str:
+    """The ORM's SQL for the head, built once: it has no parameters."""
+    newest = AuditEntry.objects.order_by("-sequence").values_list("sequence", "entry_hash")[:1]
+    sql, params = newest.query.sql_with_params()
+    if params:
+        raise ValueError(f"the head's query has parameters: {params}")
+    return sql
 
 
 def kept(head: Head | None, key: Hashable, compute: Callable[[], object]):

@@ -45,3 +45,16 @@ def test_production_refuses_to_start_without_a_connector_secret_key():
     result = _manage("check", **(PRODUCTION | {"CONNECTOR_SECRET_KEY": ""}))
     assert result.returncode != 0
     assert "CONNECTOR_SECRET_KEY must be set" in result.stderr
+
+
+def _database_options(**env) -> str:
+    code = "from django.conf import settings; print(sorted(settings.DATABASES['default']['OPTIONS'].items()))"
+    postgresql = "postgres://isms@db.example.com/isms"
+    result = _manage("shell", "--no-imports", "-c", code, **PRODUCTION, DATABASE_URL=postgresql, **env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout.strip()
+
+
+def test_postgresql_prepares_statements_unless_told_not_to():
+    assert _database_options() == "[('prepare_threshold', 5), ('server_side_binding', True)]"
+    assert _database_options(DATABASE_PREPARED_STATEMENTS="0") == "[]"
