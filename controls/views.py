@@ -64,7 +64,8 @@ class SoARowView(CanEditSoAMixin, IsmsDetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            **kwargs, rows_template="controls/_soa_row.html", entry=soa_row(self.object.pk)
+            **kwargs, rows_template="controls/_soa_trs.html", object_list=[soa_row(self.object.pk)],
+            grouped=False,
         )
 
 
@@ -83,9 +84,10 @@ class SoAEditView(IsmsUpdateView):
     def form_valid(self, form):
         response = super().form_valid(form)
         if self.request.htmx and isinstance(response, HttpResponseRedirect):
+            row = soa_row(self.object.pk)
             return render(self.request, "includes/rows.html",
-                          {"rows_template": "controls/_soa_row.html", "entry": soa_row(self.object.pk),
-                           "can_edit": True})
+                          {"rows_template": "controls/_soa_trs.html", "object_list": [row],
+                           "grouped": False, "can_edit": True})
         return response
 
     def get_success_url(self) -> str:

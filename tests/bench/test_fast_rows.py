@@ -22,6 +22,7 @@ from isms.models import Asset
 from risks.models import Risk
 from risks.register_rows import register_rows
 from risks.services import risk_accept
+from risks.templatetags.risks_tags import level_badge
 from tests import factories
 from tests.bench.test_fast_paths import _risk
 from tests.conftest import client_for
@@ -45,7 +46,10 @@ def test_register_rows_give_each_risk_its_acceptance_state_and_labels(officer):
         assert row.acceptance_state == risk.acceptance_state, risk.title
         assert (row.treatment_label, row.status_label, row.owner) == (
             risk.get_treatment_display(), risk.get_status_display(), str(risk.owner))
-        assert row.asset_names == [asset.name for asset in risk.assets.all()]
+        assert row.asset_names == ", ".join(asset.name for asset in risk.assets.all())
+        assert row.url == risk.get_absolute_url()
+        assert row.inherent_badge == level_badge(risk.inherent_level, risk.inherent_score)
+        assert row.residual_badge == level_badge(risk.residual_level, risk.residual_score)
     assert [rows[t].acceptance_state for t in ("within", "needed", "accepted", "stale")] == [
         "not_needed", "needed", "accepted", "stale"]
 
@@ -61,6 +65,9 @@ def test_soa_rows_match_the_entries(officer, engineer):
     assert (row.ref, row.title, row.status_key, row.status_label, row.applicability_label) == (
         "5.15", entry.control.title, entry.status_key, entry.status_label, entry.applicability_label)
     assert (row.owner, row.assignees, row.assets) == (str(officer), [str(engineer)], [(asset.pk, "gateway")])
+    assert row.url == entry.control.get_absolute_url()
+    assert row.asset_links == [(asset.get_absolute_url(), "gateway")]
+    assert row.edit_url == reverse("controls:soa-edit", args=[entry.pk])
     assert row.valid_evidence == entry.valid_evidence
     assert len(soa_rows(SoAEntry.objects.all(), {})) == SoAEntry.objects.count()
 
