@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from evidence.models import Evidence
 from evidence.models.items import freshness
+from isms.jinja import pk_url
 
 COLUMNS = ("pk", "title", "source", "effective_date", "valid_until", "review_status", "version_count")
 SOURCES = dict(Evidence.Source.choices)
@@ -28,9 +29,10 @@ def evidence_rows(items) -> list[SimpleNamespace]:
     for evidence_id, name in assets.values_list("evidence_id", "asset__name"):
         names[evidence_id].append(name)
     today = timezone.localdate()
+    detail_url = pk_url("evidence:evidence-detail")  # here, not url() in the partial: a tenth of the cost
     return [
         SimpleNamespace(
-            **row, control_refs=refs[row["pk"]], asset_names=names[row["pk"]],
+            **row, control_refs=refs[row["pk"]], asset_names=names[row["pk"]], url=detail_url(row["pk"]),
             source_label=SOURCES.get(row["source"], row["source"]),
             review_label=REVIEWS.get(row["review_status"], row["review_status"]),
             freshness=freshness(row["valid_until"], today),

@@ -3,6 +3,7 @@ instead of an asset and an owner instance per row."""
 
 from types import SimpleNamespace
 
+from isms.jinja import pk_url
 from isms.models import Asset
 from isms.models.users import user_label
 
@@ -19,8 +20,9 @@ def asset_rows(assets) -> list[SimpleNamespace]:
     """One row per asset of `assets` (a page of the inventory's queryset), in its order;
     `<field>_label` is the display label of each choice field."""
     rows = []
+    detail_url = pk_url("asset-detail")  # here, not url() in the partial: a tenth of the cost
     for row in assets.values(*COLUMNS):
         labels = {f"{name}_label": choices.get(row[name], row[name]) for name, choices in LABELS.items()}
         owner = user_label(row["owner__first_name"], row["owner__last_name"], row["owner__username"])
-        rows.append(SimpleNamespace(**row, **labels, owner=owner))
+        rows.append(SimpleNamespace(**row, **labels, owner=owner, url=detail_url(row["pk"])))
     return rows

@@ -80,3 +80,17 @@ def test_engagement_cannot_end_before_it_starts():
                                  end_date=datetime.date(2026, 5, 1))
     with pytest.raises(Exception, match="cannot end before"):
         engagement.full_clean()
+
+
+@pytest.mark.django_db
+def test_the_trail_shows_each_change_cut_to_length_and_links_added(officer, engineer):
+    from isms.services.assets import asset_update
+
+    asset = factories.AssetFactory(owner=officer, name="gateway")
+    asset_update(acting_user=officer, instance=asset, name="g" * 70 + "<b>", assignees=[engineer])
+    page = client_for(officer).get(reverse("audittrail-list")).content.decode()
+    cut = "g" * 59 + "…"
+    assert ('<strong>name</strong>: <span class="text-danger">gateway</span> → '
+            f'<span class="text-success">{cut}</span>') in page
+    assert f"<strong>assignees</strong>: add {engineer}" in page
+    assert "<b>" not in page.split("<strong>name</strong>")[1].split("</li>")[0]
