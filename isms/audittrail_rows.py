@@ -48,6 +48,7 @@ def audittrail_rows(entries) -> list[SimpleNamespace]:
     # and a record type's name is its model's translated verbose name.
     actions = {action: str(label) for action, label in ACTIONS.items()}
     record_types: dict[int, str] = {}
+    zone = timezone.get_current_timezone()  # once: each read is of a context-local variable
     rows = []
     for row in entries.values(*COLUMNS):
         type_id = row["content_type_id"]
@@ -56,7 +57,7 @@ def audittrail_rows(entries) -> list[SimpleNamespace]:
         actor = user_label(row["actor__first_name"], row["actor__last_name"], row["actor__username"])
         rows.append(SimpleNamespace(
             pk=row["pk"], timestamp=row["timestamp"], action=row["action"],
-            when=timezone.localtime(row["timestamp"]).strftime("%Y-%m-%d %H:%M:%S"),
+            when=timezone.localtime(row["timestamp"], zone).strftime("%Y-%m-%d %H:%M:%S"),
             action_label=actions.get(row["action"], row["action"]), record_type=record_types[type_id],
             object_pk=row["object_pk"], object_repr=row["object_repr"],
             object_repr_short=truncatechars(row["object_repr"], 80), changes=_shown(_changes(row)),

@@ -10,11 +10,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Max, Prefetch
+from markupsafe import Markup
 
+from isms.jinja import pk_url
 from isms.models import Asset, Course, Person, TrainingRecord
 
 EXPIRING_DAYS = 30
 CURRENT, EXPIRING, EXPIRED, MISSING = "current", "expiring", "expired", "missing"
+# A cell of the matrix for each state, None where the course is not required.
+CELLS = {state: f'<td class="training-{state or "none"}" data-state="{state or ""}">{state or "—"}</td>'
+         for state in (CURRENT, EXPIRING, EXPIRED, MISSING, None)}
 
 
 @dataclass
@@ -27,11 +32,15 @@ class Matrix:
     pii_holders: set[int] = field(default_factory=set)  # person pks with access to PII assets
 
     def rows(self):
-        """(person, [(course, state or None)]) for the template."""
-        courses = [(c, c.pk) for c in self.courses]  # .pk is a property: read once, not per cell
+        """(person, their page's URL, the markup of their cells) for the template. A team is
+        100 people x the courses: the cells are joined here, from the five there can be, which
+        took a tenth of the time of a loop over them in the template."""
+        course_pks = [c.pk for c in self.courses]  # .pk is a property: read once, not per cell
+        person_url = pk_url("person-detail")
         for person in self.people:
             person_pk = person.pk
-            yield person, [(c, self.cells.get((person_pk, course_pk))) for c, course_pk in courses]
+            cells = "".join(CELLS[self.cells.get((person_pk, course_pk))] for course_pk in course_pks)
+            yield person, person_url(person_pk), Markup(cells)  # noqa: S704 - constant markup
 
     def rate(self, cells) -> int | None:
         cells = list(cells)
