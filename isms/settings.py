@@ -112,6 +112,10 @@ TEMPLATES = [
 # the time; every filter form and edit form is made of them (docs/performance.md).
 FORM_RENDERER = "django.forms.renderers.Jinja2"
 
+# New container objects between two young collections of Python's garbage collector (isms.apps;
+# Python's default is 700; 0 keeps it).
+GC_GEN0_THRESHOLD = env.int("GC_GEN0_THRESHOLD", default=50_000)
+
 # --- Database -------------------------------------------------------------------------------
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
