@@ -23,6 +23,7 @@ class SoAEntryFilter(ListFilterSet):
         choices=[("true", "Yes"), ("false", "No")], method="filter_no_justification",
         label="No justification yet",
     )
+    kept_choices = ("owner",)
     o = django_filters.OrderingFilter(
         fields=(
             ("control__position", "ref"), ("control__title", "title"),

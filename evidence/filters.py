@@ -25,6 +25,7 @@ class EvidenceFilter(ListFilterSet):
         label="Freshness",
         choices=[("current", "Current"), ("expiring", "Expiring in 30 days"), ("expired", "Expired")],
     )
+    kept_choices = ("control",)
     ordering = django_filters.OrderingFilter(
         fields=[
             ("title", "title"),

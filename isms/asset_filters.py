@@ -17,6 +17,7 @@ class AssetFilter(ListFilterSet):
     holds_pii = django_filters.BooleanFilter(label="Personal data")
     status = django_filters.ChoiceFilter(choices=Asset.Status.choices)
     in_scope = django_filters.BooleanFilter(method="filter_in_scope", label="In scope")
+    kept_choices = ("owner",)
     ordering = django_filters.OrderingFilter(
         fields=(("name", "name"), ("kind", "kind"), ("owner__username", "owner"),
                 ("classification", "classification"), ("status", "status"),

@@ -16,6 +16,8 @@ class AuditEntryFilter(ListFilterSet):
         queryset=ContentType.objects.filter(app_label__in=DOMAIN_APPS).order_by("model"),
         label="Record type",
     )
+    # Content types are per process in Django too (ContentTypeManager keeps them).
+    kept_choices = ("actor", "content_type")
     object = django_filters.CharFilter(method="filter_object", label="Object (id or name)")
     action = django_filters.ChoiceFilter(choices=AuditEntry.Action.choices)
     since = django_filters.DateFilter(

@@ -13,20 +13,32 @@ its table's query. Here
   arguments alone.
 
 A filter set whose choices depend on the request (a callable queryset) keeps django-filter's
-way. tests/bench/test_fast_paths.py checks both ways give the same forms and querysets."""
+way. tests/bench/test_fast_paths.py checks both ways give the same forms and querysets.
+
+`kept_choices` names model choice filters whose option lists are read once per head of the
+audit trail (isms.trail_memo.keep_choices) instead of once per request: their models must be
+audited, which tests/isms/test_trail_memo.py checks for every filter set."""
 
 import copy
 
 import django_filters
 from django.http import QueryDict
 
+from isms.trail_memo import keep_choices, trail_head
+
 _form_classes: dict[type, type] = {}
 
 
 class ListFilterSet(django_filters.FilterSet):
     copy_filters_shallowly = True  # False: django-filter's own way (the tests compare them)
+    kept_choices: tuple[str, ...] = ()
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        self._set_up(data, queryset, request=request, prefix=prefix)
+        if self.kept_choices:
+            keep_choices(self.form, self.kept_choices, trail_head(request))
+
+    def _set_up(self, data, queryset, *, request, prefix):
         if not self._fast():
             super().__init__(data, queryset, request=request, prefix=prefix)
             return

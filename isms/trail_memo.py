@@ -26,6 +26,7 @@ from functools import cache
 from django.db import connection
 
 from isms.models import AuditEntry
+from isms.widgets import model_choices
 
 Head = tuple[int, str]
 MAX_VALUES = 256  # per head: each distinct filter of the register is one value
@@ -72,6 +73,15 @@ def kept(head: Head | None, key: Hashable, compute: Callable[[], object]):
         _values, _head = {}, head
     value = _values[(head, key)] = compute()  # keyed with its head: safe if threads interleave
     return value
+
+
+def keep_choices(form, names: tuple[str, ...], head: Head | None) -> None:
+    """The option lists of a filter form's model choices, read once per head of the trail. Only
+    what is shown is kept: a submitted value is still checked against the field's queryset."""
+    for name in names:
+        field = form.fields[name]
+        options = kept(head, (type(form), name), lambda field=field: tuple(model_choices(field)))
+        field.widget.choices = options
 
 
 def forget() -> None:

@@ -8,7 +8,7 @@ from isms.models import Asset, User
 from isms.search_select import AssetSearchSelect
 from isms.trail_memo import trail_head
 from risks.models import Risk, RiskAssessment, Threat, TreatmentAction
-from risks.register_memo import current_assessment, keep_filter_choices
+from risks.register_memo import current_assessment
 
 
 class KnownChoiceField(forms.ModelChoiceField):
@@ -49,6 +49,7 @@ class RiskFilter(ListFilterSet):
                                          widget=forms.CheckboxInput)
     overdue = django_filters.BooleanFilter(method="filter_overdue", label="Overdue actions",
                                            widget=forms.CheckboxInput)
+    kept_choices = ("assessment", "owner", "threat")
     ordering = django_filters.OrderingFilter(
         fields=(("residual_score", "residual"), ("inherent_score", "inherent"), ("title", "title"),
                 ("owner__username", "owner"), ("status", "status")),
@@ -72,7 +73,6 @@ class RiskFilter(ListFilterSet):
         super().__init__(data, *args, **kwargs)
         if current is not None:  # the form's choice is the assessment just read
             self.form.fields["assessment"].known = current
-        keep_filter_choices(self.form, ("assessment", "owner", "threat"), head)
 
     def filter_stale(self, queryset, name, value):
         return queryset.with_stale_acceptance() if value else queryset

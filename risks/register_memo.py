@@ -1,8 +1,9 @@
 """What the risk register reads that only a change to the ISMS can change, kept until the audit
-trail moves on (isms/trail_memo.py): the current assessment, the heatmap counts and the
-filter's option lists. Risks, assessments, criteria, threats, users, assets and acceptances are
-all registered with the audit log. Without this, they were five of the register's eleven
-queries and, for the heatmaps' grouped count, about 1.5 ms of PostgreSQL time at 2,000 risks.
+trail moves on (isms/trail_memo.py): the current assessment and the heatmap counts; its filter
+set keeps the option lists (RiskFilter.kept_choices). Risks, assessments, criteria, threats,
+users, assets and acceptances are all registered with the audit log. Without this, they were
+five of the register's eleven queries and, for the heatmaps' grouped count, about 1.5 ms of
+PostgreSQL time at 2,000 risks.
 
 The heatmap counts are kept only for users who see every risk by role (every role does today):
 risks seen through guardian's per-object grants, which the audit trail does not record, are
@@ -12,7 +13,6 @@ from django.utils import timezone
 
 from isms.access import sees_every_row
 from isms.trail_memo import Head, kept
-from isms.widgets import model_choices
 from risks.heatmap import heatmap_counts_and_total
 from risks.models import Risk, RiskAssessment
 
@@ -42,12 +42,3 @@ def filter_values(form) -> tuple:
         (name, repr(field.widget.value_from_datadict(form.data, form.files, form.add_prefix(name))))
         for name, field in form.fields.items()
     )
-
-
-def keep_filter_choices(form, names: tuple[str, ...], head: Head | None) -> None:
-    """The option lists of the filter's model choices, read once per head of the trail. Only
-    what is shown is kept: a submitted value is still checked against the field's queryset."""
-    for name in names:
-        field = form.fields[name]
-        options = kept(head, ("risks.filter", name), lambda field=field: tuple(model_choices(field)))
-        field.widget.choices = options
