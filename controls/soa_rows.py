@@ -7,6 +7,8 @@ same for one row (the htmx row refresh) as for the whole Annex A."""
 from collections import defaultdict
 from types import SimpleNamespace
 
+from markupsafe import Markup
+
 from controls.badges import applicable_badge, automated_check_badge, status_badge
 from controls.models import Control, SoAEntry
 from controls.models.soa import applicability_label, status_key, status_label
@@ -60,17 +62,20 @@ def _with_markup(row: SimpleNamespace, asset_url) -> SimpleNamespace:
     row.applicable_badge, row.status_badge = applicable_badge(row), status_badge(row)
     row.check_badge = automated_check_badge(row)
     row.asset_links = [(asset_url(pk), name) for pk, name in row.assets]
+    link = Markup('<a href="{}">{}</a>')  # format() escapes what it is given
+    row.assets_html = Markup(", ").join(link.format(*pair) for pair in row.asset_links)
     row.assignee_names = ", ".join(row.assignees)
     row.justification_short = truncatechars(row.justification, 140)
     return row
 
 
-def soa_table_rows(entries) -> list[SimpleNamespace]:
+def soa_table_rows(entries, head=None) -> list[SimpleNamespace]:
     """The SoA table's rows (SoAListView.rows), with the valid-evidence count of every control
-    (one grouped query, kept until the audit trail moves on: evidence.control_counts)."""
+    (one grouped query, kept until the audit trail moves on: evidence.control_counts); `head`
+    is the trail's head if the request has read it."""
     from evidence.control_counts import valid_evidence_by_control  # evidence imports controls
 
-    return soa_rows(entries, valid_evidence_by_control())
+    return soa_rows(entries, valid_evidence_by_control(head=head))
 
 
 def soa_row(pk: int) -> SimpleNamespace:

@@ -21,6 +21,7 @@ from isms.generic import (
     requires,
 )
 from isms.models import Asset
+from isms.trail_memo import trail_head
 from risks.models import Risk
 
 
@@ -37,6 +38,9 @@ class SoAListView(CanEditSoAMixin, IsmsListView):
     paginate_by = 100  # the whole Annex A (93 controls) on one page, as auditors read it
     template_name = "controls/soa_list.html"
     rows_template = "controls/_soa_rows.html"
+
+    def page_rows(self, page):
+        return soa_table_rows(page, trail_head(self.request))  # the head its filter read
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

@@ -13,11 +13,13 @@ from types import MappingProxyType
 from django.utils import timezone
 
 from evidence.models import Evidence
-from isms.trail_memo import kept, trail_head
+from isms.trail_memo import Head, kept, trail_head
 
 
-def valid_evidence_by_control(today: datetime.date | None = None) -> MappingProxyType:
-    """{control pk: count of valid evidence items linked to it} (read-only)."""
+def valid_evidence_by_control(today: datetime.date | None = None,
+                              head: Head | None = None) -> MappingProxyType:
+    """{control pk: count of valid evidence items linked to it} (read-only); `head` is the
+    trail's head if the caller has read it."""
     today = today or timezone.localdate()
-    return kept(trail_head(), ("evidence.valid_by_control", today),
+    return kept(head or trail_head(), ("evidence.valid_by_control", today),
                 lambda: MappingProxyType(Evidence.objects.valid(today).count_by_control()))

@@ -112,13 +112,17 @@ class IsmsListView(PermissionMixin, HtmxPartialMixin, FilterView):
         size = self.request.GET.get("per_page", "")
         return int(size) if size.isdigit() and int(size) in self.page_sizes else self.paginate_by
 
+    def page_rows(self, page):
+        """The rows of the page's queryset: `rows` unless a view needs the request for them."""
+        return type(self).rows(page)
+
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         query = self.request.GET.copy()
         query.pop("page", None)
         ctx["querystring"] = query.urlencode()
         if self.rows is not None:
-            ctx["object_list"] = type(self).rows(ctx["object_list"])
+            ctx["object_list"] = self.page_rows(ctx["object_list"])
             if ctx.get("page_obj") is not None:  # the page's rows too: nothing reads the queryset again
                 ctx["page_obj"].object_list = ctx["object_list"]
         return ctx

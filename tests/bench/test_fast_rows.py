@@ -57,16 +57,22 @@ def test_register_rows_give_each_risk_its_acceptance_state_and_labels(officer):
 def test_soa_rows_match_the_entries(officer, engineer):
     entry = SoAEntry.objects.select_related("control").get(control__ref="5.15")
     asset = factories.AssetFactory(name="gateway", owner=officer)
+    marked = factories.AssetFactory(name="<b>gw & co</b>", owner=officer)
     soa_entry_update(acting_user=officer, entry=entry, applicable=False, justification="Not here",
-                     implementation_status="partial", owner=officer, assignees=[engineer], assets=[asset])
+                     implementation_status="partial", owner=officer, assignees=[engineer],
+                     assets=[asset, marked])
     factories.evidence(officer, controls=[entry.control])
     entry = SoAEntry.objects.for_listing().get(pk=entry.pk)
     row = soa_row(entry.pk)
     assert (row.ref, row.title, row.status_key, row.status_label, row.applicability_label) == (
         "5.15", entry.control.title, entry.status_key, entry.status_label, entry.applicability_label)
-    assert (row.owner, row.assignees, row.assets) == (str(officer), [str(engineer)], [(asset.pk, "gateway")])
+    assert (row.owner, row.assignees) == (str(officer), [str(engineer)])
+    assert row.assets == [(marked.pk, "<b>gw & co</b>"), (asset.pk, "gateway")]
     assert row.url == entry.control.get_absolute_url()
-    assert row.asset_links == [(asset.get_absolute_url(), "gateway")]
+    assert row.asset_links == [
+        (marked.get_absolute_url(), "<b>gw & co</b>"), (asset.get_absolute_url(), "gateway")]
+    assert row.assets_html == (f'<a href="{marked.get_absolute_url()}">&lt;b&gt;gw &amp; co&lt;/b&gt;</a>, '
+                               f'<a href="{asset.get_absolute_url()}">gateway</a>')
     assert row.edit_url == reverse("controls:soa-edit", args=[entry.pk])
     assert row.valid_evidence == entry.valid_evidence
     assert len(soa_rows(SoAEntry.objects.all(), {})) == SoAEntry.objects.count()
