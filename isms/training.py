@@ -32,15 +32,20 @@ class Matrix:
     pii_holders: set[int] = field(default_factory=set)  # person pks with access to PII assets
 
     def rows(self):
-        """(person, their page's URL, the markup of their cells) for the template. A team is
-        100 people x the courses: the cells are joined here, from the five there can be, which
-        took a tenth of the time of a loop over them in the template."""
-        course_pks = [c.pk for c in self.courses]  # .pk is a property: read once, not per cell
-        person_url = pk_url("person-detail")
+        """(person, [(course, state or None)]): the audit pack's training table."""
+        courses = [(c, c.pk) for c in self.courses]  # .pk is a property: read once, not per cell
         for person in self.people:
             person_pk = person.pk
-            cells = "".join(CELLS[self.cells.get((person_pk, course_pk))] for course_pk in course_pks)
-            yield person, person_url(person_pk), Markup(cells)  # noqa: S704 - constant markup
+            yield person, [(c, self.cells.get((person_pk, course_pk))) for c, course_pk in courses]
+
+    def page_rows(self):
+        """(person, their page's URL, the markup of their cells) for the page. A team is 100
+        people x the courses: the cells are joined here, from the five there can be, which
+        took a tenth of the time of a loop over them in the template."""
+        person_url = pk_url("person-detail")
+        for person, cells in self.rows():
+            markup = "".join(CELLS[state] for _, state in cells)
+            yield person, person_url(person.pk), Markup(markup)  # noqa: S704 - constant markup
 
     def rate(self, cells) -> int | None:
         cells = list(cells)
