@@ -61,10 +61,9 @@ def _with_markup(row: SimpleNamespace, asset_url) -> SimpleNamespace:
     times as much as the same call from Python, and the SoA makes about nine per row."""
     row.applicable_badge, row.status_badge = applicable_badge(row), status_badge(row)
     row.check_badge = automated_check_badge(row)
-    row.asset_links = [(asset_url(pk), name) for pk, name in row.assets]
     # escape() per value: Markup.format() escapes too, through a formatter written in Python.
-    row.assets_html = Markup(", ".join(f'<a href="{escape(href)}">{escape(name)}</a>'  # noqa: S704
-                                       for href, name in row.asset_links))
+    row.assets_html = Markup(", ".join(f'<a href="{escape(asset_url(pk))}">{escape(name)}</a>'  # noqa: S704
+                                       for pk, name in row.assets))
     row.assignee_names = ", ".join(row.assignees)
     row.justification_short = truncatechars(row.justification, 140)
     return row

@@ -6,10 +6,11 @@ walked at render time. Jinja2 compiles a template to Python and renders the same
 five times faster (docs/performance.md). The page around a partial stays a Django template
 ({% jinja %}, isms/templatetags/partials.py).
 
-What the partials may use is defined here: `url()`, the badges of risks.templatetags and
-controls.badges, and Django's own `date` (in the active time zone, as Django templates show
-datetimes), `pluralize` and `truncatechars` filters, so the output is the same markup. Rows
-come with their display labels (isms/asset_rows.py and its siblings)."""
+What the partials may use is defined here: `url()` and Django's own `date` (in the active time
+zone, as Django templates show datetimes) and `pluralize` filters, so the output is the same
+markup. Rows come with their display labels, links, badges and cut texts, built in Python by
+isms/asset_rows.py and its siblings (with `pk_url` and `truncatechars` from here): a call from a
+partial costs several times the same call from Python."""
 
 import datetime
 from functools import cache, lru_cache
@@ -99,18 +100,8 @@ def url_builder(script_prefix: str):
 
 
 def environment(**options) -> Environment:
-    # Imported here: risks' template tags import models, and settings load this module early.
-    from controls.badges import applicable_badge, automated_check_badge, status_badge
-    from risks.templatetags.risks_tags import acceptance_state_badge, level_badge
-
     # Missing variables render as nothing, attributes of them too, as in Django templates.
     env = Environment(**{"undefined": ChainableUndefined, **options})  # noqa: S701 - autoescape is on
-    env.globals.update(
-        url=url, level_badge=level_badge, acceptance_badge=acceptance_state_badge,
-        status_badge=status_badge, applicable_badge=applicable_badge,
-        automated_check_badge=automated_check_badge,
-    )
-    env.filters.update(
-        date=date, pluralize=defaultfilters.pluralize, truncatechars=truncatechars
-    )
+    env.globals.update(url=url)
+    env.filters.update(date=date, pluralize=defaultfilters.pluralize)
     return env
