@@ -1,27 +1,40 @@
 """The inputs of a management review (ISO 27001 clause 9.3.2), computed from the ISMS's own data.
 
-Each provider module exposes
+Each provider is a function
 
     def review_inputs(since: datetime.date, until: datetime.date) -> list[dict]
 
-returning sections {"clause": "9.3.2 d) 1)", "heading": "...", "lines": ["...", ...]}. Other apps
-add their module to REVIEW_INPUT_PROVIDERS (governance adds objectives and policy changes).
+returning sections {"clause": "9.3.2 d) 1)", "heading": "...", "lines": ["...", ...]}. This app
+sits above the apps it reads, so it imports their providers directly (governance adds
+objectives and policy changes).
 """
 
 from __future__ import annotations
 
 import datetime
-import importlib
+from collections.abc import Callable
 
-REVIEW_INPUT_PROVIDERS: list[str] = [
-    "audits.inputs.previous_actions",   # 9.3.2 a)
-    "audits.inputs.context",            # 9.3.2 b) (scope and inventory changes)
-    "audits.inputs.nonconformities",    # 9.3.2 d) 1)
-    "audits.inputs.monitoring",         # 9.3.2 d) 2)
-    "audits.inputs.audit_results",      # 9.3.2 d) 3)
-    "audits.inputs.risks",              # 9.3.2 f)
-    "audits.inputs.improvement",        # 9.3.2 g)
-    "governance.review_inputs",         # 9.3.2 b) policy changes, d) 4) objectives
+from audits.inputs import (
+    audit_results,
+    context,
+    improvement,
+    monitoring,
+    nonconformities,
+    previous_actions,
+    risks,
+)
+from governance import review_inputs as governance_inputs
+
+Provider = Callable[[datetime.date, datetime.date], list[dict]]
+REVIEW_INPUT_PROVIDERS: list[Provider] = [
+    previous_actions.review_inputs,   # 9.3.2 a)
+    context.review_inputs,            # 9.3.2 b) (scope and inventory changes)
+    nonconformities.review_inputs,    # 9.3.2 d) 1)
+    monitoring.review_inputs,         # 9.3.2 d) 2)
+    audit_results.review_inputs,      # 9.3.2 d) 3)
+    risks.review_inputs,              # 9.3.2 f)
+    improvement.review_inputs,        # 9.3.2 g)
+    governance_inputs.review_inputs,  # 9.3.2 b) policy changes, d) 4) objectives
 ]
 
 
@@ -32,9 +45,9 @@ def clause_key(clause: str) -> tuple:
 
 
 def review_inputs_collect(since: datetime.date, until: datetime.date,
-                          providers: list[str] | None = None) -> list[dict]:
+                          providers: list[Provider] | None = None) -> list[dict]:
     """Every provider's sections, in clause order."""
     sections = []
-    for module in REVIEW_INPUT_PROVIDERS if providers is None else providers:
-        sections.extend(importlib.import_module(module).review_inputs(since, until))
+    for provider in REVIEW_INPUT_PROVIDERS if providers is None else providers:
+        sections.extend(provider(since, until))
     return sorted(sections, key=lambda section: clause_key(section["clause"]))

@@ -42,7 +42,7 @@ def _unchained_link(entry, using):
 
 
 def _run(label: str, writes: int) -> float:
-    from isms.models import AuditEngagement
+    from auditors.models import AuditEngagement
 
     engagement = AuditEngagement.objects.create(
         name=f"{label} 0", audit_firm="Bench Ltd", start_date="2026-01-01", end_date="2026-12-31"

@@ -169,7 +169,7 @@ def main() -> None:
     django.setup()
     from django.core.management import call_command
 
-    from isms.models import Asset
+    from assets.models import Asset
 
     if args.generate and not Asset.objects.exists():
         call_command("generate_bench_data", assets=1000, risks=2000, evidence=5000, seed=42)

@@ -62,11 +62,11 @@ TARGETS = {"list": 0.020, "csv": 0.3, "fresh": 30.0, "pack": 30.0, "upload_growt
 def _pages() -> list[tuple[str, str, str]]:
     """(name, url, how the 100 rows are asked for)."""
     return [
-        ("assets", reverse("asset-list") + "?per_page=100", "?per_page=100"),
+        ("assets", reverse("assets:asset-list") + "?per_page=100", "?per_page=100"),
         ("risks", reverse("risks:risk-list") + "?per_page=100", "?per_page=100, with the heatmaps"),
         ("evidence", reverse("evidence:evidence-list") + "?per_page=100", "?per_page=100"),
         ("SoA", reverse("controls:soa-list"), "all 93 Annex A rows (one page)"),
-        ("training matrix", reverse("training-matrix") + "?team=ml-platform",
+        ("training matrix", reverse("training:training-matrix") + "?team=ml-platform",
          "one team: 100 people x the courses"),
         ("audit trail", reverse("audittrail-list") + "?per_page=100", "?per_page=100"),
     ]

@@ -14,6 +14,12 @@ class ControlsConfig(AppConfig):
     name = "controls"
 
     def ready(self) -> None:
+        from controls import related
+        from controls.dashboard import dashboard_panels
+        from isms.dashboard import register_panels
+
+        related.register()
+        register_panels(dashboard_panels, position=50)
         # Catalogues are reference data every database needs (test databases flushed between
         # tests too), so they are (re)loaded idempotently after every migrate, and every
         # control gets its (undecided) Statement of Applicability entry.

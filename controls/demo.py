@@ -3,9 +3,9 @@ applicable, the physical data-centre controls excluded because all hosting is in
 
 from auditlog.context import set_actor
 
+from assets.models import Asset
 from controls.models import SoAEntry
 from controls.services import soa_entries_ensure, soa_entry_update
-from isms.models import Asset
 
 ESTATE = "our fine-tuned SLMs, their training datasets and the inference endpoints serving customers"
 CLOUD = (

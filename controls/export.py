@@ -9,7 +9,7 @@ from django.db.models import Count, QuerySet
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from controls.linkcounts import evidence_counts, risk_counts
+from controls.counts import EVIDENCE, RISKS, control_counts
 from controls.models import SoAEntry
 
 HEADERS = [
@@ -28,7 +28,7 @@ def soa_rows(entries: QuerySet[SoAEntry]) -> list[list]:
         .order_by("control__framework__code", "control__position")
     )
     ids = [entry.control_id for entry in entries]
-    risks, evidence = risk_counts(ids), evidence_counts(ids)
+    risks, evidence = control_counts(RISKS, ids), control_counts(EVIDENCE, ids)
     return [
         [
             e.control.ref, e.control.title, e.control.get_theme_display(),

@@ -1,9 +1,10 @@
 from django import forms
 
+from assets.models import Asset
+from assets.search_select import AssetSearchSelectMultiple
 from controls.models import Control, SoAEntry
-from isms.models import Asset, User
+from isms.models import User
 from isms.roles import ENGINEER, GROUP_NAMES, OFFICER
-from isms.search_select import AssetSearchSelectMultiple
 
 
 class ApplicableSelect(forms.NullBooleanSelect):

@@ -8,9 +8,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from guardian.shortcuts import assign_perm, remove_perm
 
+from assets.models import Asset
 from controls.models import Control, Framework, SoAEntry
 from isms.access import can
-from isms.models import Asset, User
+from isms.models import User
 
 ATTACH_EVIDENCE = "controls.attach_evidence_soaentry"
 SCALAR_FIELDS = {

@@ -10,6 +10,7 @@ from types import SimpleNamespace
 from markupsafe import Markup, escape
 
 from controls.badges import applicable_badge, automated_check_badge, status_badge
+from controls.counts import VALID_EVIDENCE, control_counts
 from controls.models import Control, SoAEntry
 from controls.models.soa import applicability_label, status_key, status_label
 from isms.jinja import pk_url, truncatechars
@@ -23,10 +24,11 @@ COLUMNS = (
 THEMES = dict(Control.Theme.choices)
 
 
-def soa_rows(entries, valid_evidence: dict[int, int]) -> list[SimpleNamespace]:
-    """One row per entry of `entries` (a queryset, in its order); `valid_evidence` is
-    {control pk: count of valid evidence} (Evidence.objects.valid().count_by_control())."""
+def soa_rows(entries) -> list[SimpleNamespace]:
+    """One row per entry of `entries` (a queryset, in its order), with the valid-evidence
+    count of its control (controls.counts)."""
     rows = list(entries.values(*COLUMNS))
+    valid_evidence = control_counts(VALID_EVIDENCE, [row["control_id"] for row in rows])
     ids = [row["pk"] for row in rows]
     assignees, assets = defaultdict(list), defaultdict(list)
     people = SoAEntry.assignees.through.objects.filter(soaentry_id__any_of=ids).order_by("user__username")
@@ -37,7 +39,7 @@ def soa_rows(entries, valid_evidence: dict[int, int]) -> list[SimpleNamespace]:
     for entry_id, pk, name in links.values_list("soaentry_id", "asset_id", "asset__name"):
         assets[entry_id].append((pk, name))
     control_url, edit_url, asset_url = (pk_url(name) for name in (
-        "controls:control-detail", "controls:soa-edit", "asset-detail"))
+        "controls:control-detail", "controls:soa-edit", "assets:asset-detail"))
     return [_with_markup(
         SimpleNamespace(
             pk=row["pk"], control_id=row["control_id"], ref=row["control__ref"], title=row["control__title"],
@@ -70,18 +72,10 @@ def _with_markup(row: SimpleNamespace, asset_url) -> SimpleNamespace:
 
 
 def soa_table_rows(entries, head=None) -> list[SimpleNamespace]:
-    """The SoA table's rows (SoAListView.rows), with the valid-evidence count of every control
-    (one grouped query, kept until the audit trail moves on: evidence.control_counts); `head`
-    is the trail's head if the request has read it."""
-    from evidence.control_counts import valid_evidence_by_control  # evidence imports controls
-
-    return soa_rows(entries, valid_evidence_by_control(head=head))
+    """The SoA table's rows (SoAListView.rows)."""
+    return soa_rows(entries)
 
 
 def soa_row(pk: int) -> SimpleNamespace:
     """The row of one entry (the htmx refresh after a view or an edit)."""
-    from evidence.models import Evidence  # evidence imports controls
-
-    entries = SoAEntry.objects.filter(pk=pk)
-    counts = Evidence.objects.valid().filter(controls__soa_entry=pk).count_by_control()
-    return soa_rows(entries, counts)[0]
+    return soa_rows(SoAEntry.objects.filter(pk=pk))[0]

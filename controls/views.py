@@ -5,6 +5,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import FormView
 from django.views.generic.detail import SingleObjectMixin
 
+from assets.models import Asset
 from controls import export, services
 from controls.filters import SoAEntryFilter
 from controls.forms import AssetControlsForm, SoAEntryForm
@@ -20,9 +21,7 @@ from isms.generic import (
     ServiceFormMixin,
     requires,
 )
-from isms.models import Asset
 from isms.trail_memo import trail_head
-from risks.models import Risk
 
 
 class CanEditSoAMixin:
@@ -101,15 +100,9 @@ class SoAEditView(IsmsUpdateView):
 class ControlDetailView(CanEditSoAMixin, IsmsDetailView):
     model = Control
     queryset = Control.objects.select_related("framework", "soa_entry__owner").prefetch_related(
-        "soa_entry__assignees", "soa_entry__assets", "risks__assessment"
+        "soa_entry__assignees", "soa_entry__assets"
     )
     template_name = "controls/control_detail.html"
-
-    def get_context_data(self, **kwargs):
-        user = self.request.user
-        evidence = visible(self.object.evidence.order_by("-effective_date"), user)
-        may_link = can(user, "change", Risk)
-        return super().get_context_data(**kwargs, control_evidence=evidence, can_link_risks=may_link)
 
 
 class AssetControlsEditView(PermissionMixin, ServiceFormMixin, SingleObjectMixin, FormView):

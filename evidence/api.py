@@ -2,7 +2,7 @@
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
@@ -21,6 +21,7 @@ from evidence.serializers import (
     django_errors,
 )
 from isms.access import visible
+from isms.counting import SubqueryCount
 
 
 class VisibleQuerysetMixin:
@@ -77,7 +78,8 @@ class SoAEntrySerializer(serializers.ModelSerializer):
 
 
 class SoAList(VisibleQuerysetMixin, generics.ListAPIView):
+    # valid_evidence: evidence items of the control that are neither rejected nor expired.
     queryset = SoAEntry.objects.for_listing().in_catalogue_order().filter(
         control__framework__code=FRAMEWORK
-    )
+    ).annotate(valid_evidence=SubqueryCount(Evidence.objects.filter(controls=OuterRef("control_id")).valid()))
     serializer_class = SoAEntrySerializer

@@ -4,11 +4,11 @@ import json
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from assets.models import Asset
 from controls.models import Control
 from evidence.models import Evidence
 from evidence.services import evidence_create
 from isms.dates import days_from_today
-from isms.models import Asset
 
 # (title, control refs, asset names, file name, content, effective (days ago), valid for (days))
 ITEMS = [

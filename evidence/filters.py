@@ -1,12 +1,12 @@
 import django_filters
 from django.db.models import Q
 
+from assets.models import Asset
+from assets.search_select import AssetSearchSelect
 from controls.models import Control
 from evidence.models import Evidence
 from isms.dates import days_from_today
 from isms.filtersets import ListFilterSet
-from isms.models import Asset
-from isms.search_select import AssetSearchSelect
 
 
 class EvidenceFilter(ListFilterSet):

@@ -1,9 +1,9 @@
 from django import forms
 
+from assets.models import Asset
+from assets.search_select import AssetSearchSelectMultiple
 from controls.models import Control
 from evidence.models import Evidence
-from isms.models import Asset
-from isms.search_select import AssetSearchSelectMultiple
 from risks.models import Risk
 
 

@@ -1,9 +1,9 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
+from assets.models import Asset
 from controls.models import Control
 from evidence.models import Evidence, EvidenceFile, EvidenceVersion
-from isms.models import Asset
 from risks.models import Risk
 
 FRAMEWORK = "iso27001-2022"

@@ -9,12 +9,12 @@ from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.utils import timezone
 
+from assets.models import Asset
 from controls.models import Control
 from evidence.files import HashingFile, check_upload, storage_name
 from evidence.models import ApiToken, Evidence, EvidenceFile, EvidenceVersion
 from evidence.models.tokens import token_digest
 from isms.access import can
-from isms.models import Asset
 
 
 def may_attach(user, target: models.Model) -> bool:

@@ -1,40 +1,11 @@
-"""Celery tasks of the evidence app: thin wrappers that load by id and call one service."""
+"""Celery tasks of the evidence app: thin wrappers around one service."""
 
 from celery import shared_task
-from django.conf import settings
 
-from evidence.connectors import TransientError
-
-
-@shared_task(bind=True, acks_late=True)
-def connector_run_task(self, run_id: int) -> str | None:
-    """Carry out one connector run; transient errors retry with exponential backoff
-    (CONNECTOR_RETRY_BACKOFF seconds, doubled each time) up to CONNECTOR_MAX_RETRIES, after
-    which the service records the run as failed."""
-    from evidence.connector_runs import connector_run_execute
-
-    max_retries = settings.CONNECTOR_MAX_RETRIES
-    try:
-        run = connector_run_execute(run_id, final_attempt=self.request.retries >= max_retries)
-    except TransientError as error:
-        countdown = settings.CONNECTOR_RETRY_BACKOFF * 2**self.request.retries
-        if self.request.is_eager:  # eager (no broker): apply() re-runs a returned Retry inline
-            return self.retry(exc=error, countdown=countdown, max_retries=max_retries, throw=False)
-        raise self.retry(exc=error, countdown=countdown, max_retries=max_retries) from error
-    return run.status if run else None
-
-
-@shared_task(acks_late=True)
-def connectors_due_task() -> int:
-    """Every minute (beat): enqueue the connectors that are due; returns how many."""
-    from evidence.connector_runs import connectors_enqueue_due
-
-    return len(connectors_enqueue_due())
+from evidence.orphans import orphan_files_remove
 
 
 @shared_task(acks_late=True)
 def orphan_files_task() -> int:
     """Daily (beat): remove evidence files left in storage by rolled-back transactions."""
-    from evidence.orphans import orphan_files_remove
-
     return len(orphan_files_remove())

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import FormView, ListView
 from django.views.generic.detail import SingleObjectMixin
 
+from assets.models import Asset
 from controls.models import Control, SoAEntry
 from evidence import services
 from evidence.filters import EvidenceFilter
@@ -26,7 +27,6 @@ from isms.generic import (
     ServiceFormMixin,
     requires,
 )
-from isms.models import Asset
 from risks.models import Risk
 
 

@@ -13,7 +13,7 @@ from guardian.shortcuts import assign_perm
 
 from governance.models import Acknowledgement, Measurement, Objective, Policy, PolicyVersion
 from governance.services.objectives import MEASURE_PERM, objective_measure_automatically
-from isms.models import Person
+from training.models import Person
 
 INFOSEC_TEXT = """1. Purpose
 This policy sets the direction for information security in the design, training and operation of our small language models (SLMs).

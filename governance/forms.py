@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from governance.metrics import metric_choices
 from governance.models import Objective, Policy
-from isms.models import Person
+from training.models import Person
 
 DATE = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
 

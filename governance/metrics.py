@@ -37,7 +37,7 @@ def annex_a_implemented() -> Decimal | None:
 
 def training_current() -> Decimal | None:
     """Share of required training (person x course, from the training matrix) that is current."""
-    from isms import training
+    from training import matrix as training
 
     cells = training.build().cells.values()
     current = sum(1 for state in cells if state in (training.CURRENT, training.EXPIRING))

@@ -10,7 +10,7 @@ from django.db.models import Count, Prefetch, Q
 
 from governance.models import Measurement, Objective, Policy, PolicyVersion
 from governance.trend import trend
-from isms.models import Person
+from training.models import Person
 
 
 def _in_force(versions: list[PolicyVersion], as_of: datetime.date) -> PolicyVersion | None:

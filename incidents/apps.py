@@ -13,4 +13,8 @@ class IncidentsConfig(AppConfig):
     verbose_name = "Incidents"
 
     def ready(self) -> None:
+        from incidents.dashboard import dashboard_panels
+        from isms.dashboard import register_panels
+
+        register_panels(dashboard_panels, position=10)
         post_migrate.connect(_load_reference_data, sender=self, dispatch_uid="incidents-regimes")

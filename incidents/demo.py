@@ -6,9 +6,9 @@ import datetime
 
 from django.utils import timezone
 
+from assets.models import Asset
 from incidents import services
 from incidents.models import Incident, NotificationClock
-from isms.models import Asset
 from risks.models import Threat
 
 BREACH_TITLE = "Support assistant quoted another customer's ticket"

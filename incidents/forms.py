@@ -4,11 +4,11 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from assets.models import Asset
+from assets.search_select import AssetSearchSelectMultiple
 from incidents.models import Incident, Notification, NotificationClock, NotificationRegime, TimelineEntry
 from incidents.services.lifecycle import next_statuses
-from isms.models import Asset
 from isms.roles import ENGINEER, GROUP_NAMES, OFFICER
-from isms.search_select import AssetSearchSelectMultiple
 from risks.models import Threat
 
 LOCAL_INPUT = "%Y-%m-%dT%H:%M"

@@ -4,7 +4,6 @@ from django.utils import timezone
 from django.views.generic import CreateView, FormView
 from django.views.generic.detail import SingleObjectMixin
 
-from audits.models import Nonconformity
 from incidents import services
 from incidents.export import register_response
 from incidents.filters import IncidentFilter, RegimeFilter
@@ -95,8 +94,6 @@ class IncidentDetailView(IsmsDetailView):
             clocks=incident.clocks.select_related("regime"),
             notifications=incident.notifications.select_related("sent_by", "clock__regime", "evidence"),
             risk_reviews=incident.risk_reviews.select_related("risk", "requested_by"),
-            nonconformities=incident.nonconformities.all(),
-            may_raise_nc=can(user, "add", Nonconformity),
             may_change=can(user, "change", incident),
             may_log=can(user, "log", incident),
             next_statuses=next_statuses(incident),

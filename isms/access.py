@@ -11,9 +11,10 @@ Rules, in order:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.utils import timezone
 from guardian.shortcuts import get_objects_for_user
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
@@ -36,13 +37,20 @@ def role_of(user) -> str | None:
     return user._isms_role
 
 
+# Whether an auditor's engagement window includes today: the auditors app, which keeps the
+# engagements, registers the check when it loads (platform code never imports a domain app).
+_engagement_check: Callable[[models.Model], bool] = lambda user: False  # noqa: E731
+
+
+def register_engagement_check(check: Callable[[models.Model], bool]) -> None:
+    global _engagement_check
+    _engagement_check = check
+
+
 def engagement_active(user) -> bool:
     """True when the user is an auditor on an engagement whose window includes today."""
     if not hasattr(user, "_isms_engagement_active"):
-        today = timezone.localdate()
-        user._isms_engagement_active = user.audit_engagements.filter(
-            start_date__lte=today, end_date__gte=today, ended_at__isnull=True
-        ).exists()
+        user._isms_engagement_active = _engagement_check(user)
     return user._isms_engagement_active
 
 

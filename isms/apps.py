@@ -10,10 +10,7 @@ class IsmsConfig(AppConfig):
     verbose_name = "ISMS"
 
     def ready(self) -> None:
-        from isms import (
-            auditor_log,  # noqa: F401  (signal receiver)
-            lookups,  # noqa: F401  (registers __any_of)
-        )
+        from isms import lookups  # noqa: F401  (registers __any_of)
         from isms.roles import roles_sync_after_migrate
 
         # Python's cyclic garbage collector runs after every 700 new container objects: a list

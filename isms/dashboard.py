@@ -1,42 +1,39 @@
-"""The dashboard is a list of panels. Each app offers a `dashboard_panels(user)` function that
-returns the panels this user may see: dicts with a "template" and whatever that template needs."""
+"""The dashboard is a list of panels filled by the domain apps.
 
-import importlib
+Each app registers a function `panels(user) -> list[dict]` when it loads (its AppConfig.ready):
+the panels this user may see, dicts with a "template" and whatever that template needs. The
+platform never imports the apps; `position` orders them, what needs action today first:
+
+    10 incidents (breach clocks)   20 connectors   30 audits (overdue corrective actions)
+    40 risks   50 controls   60 evidence   70 assets   80 training   90 governance
+    100 packs   110 auditors (engagements)   120 recent changes (the audit trail, here)
+"""
+
+from collections.abc import Callable
 
 from isms.access import can, visible
-from isms.models import AuditEngagement, AuditEntry
+from isms.models import AuditEntry
 
-# Modules with dashboard_panels(user), in the order their panels appear.
-PANEL_PROVIDERS = [
-    # What needs action today first: breach clocks, failing connectors, overdue corrective actions.
-    "incidents.dashboard",
-    "evidence.connector_dashboard",
-    "audits.dashboard",
-    "risks.dashboard",
-    "controls.dashboard",
-    "evidence.dashboard",
-    "isms.dashboard_assets",
-    "isms.dashboard_training",
-    "governance.dashboard",
-    "packs.dashboard",
-    "isms.dashboard",  # audit engagements and recent changes
-]
+PanelsOf = Callable[[object], list[dict]]
+_providers: list[tuple[int, PanelsOf]] = []
 
 
-def dashboard_panels(user) -> list[dict]:
-    panels = []
-    if can(user, "view", AuditEngagement):
-        engagements = visible(AuditEngagement.objects.active(), user).prefetch_related("auditors")
-        panels.append({"template": "isms/_panel_engagements.html", "engagements": list(engagements)})
-    if can(user, "view", AuditEntry):
-        entries = visible(AuditEntry.objects.for_listing(), user)[:8]
-        panels.append({"template": "isms/_panel_recent_changes.html", "entries": list(entries)})
-    return panels
+def register_panels(panels: PanelsOf, *, position: int) -> None:
+    """Add an app's panels (idempotent: ready() may run more than once in tests)."""
+    if (position, panels) not in _providers:
+        _providers.append((position, panels))
+        _providers.sort(key=lambda provider: provider[0])
+
+
+def recent_changes_panels(user) -> list[dict]:
+    if not can(user, "view", AuditEntry):
+        return []
+    entries = visible(AuditEntry.objects.for_listing(), user)[:8]
+    return [{"template": "isms/_panel_recent_changes.html", "entries": list(entries)}]
+
+
+register_panels(recent_changes_panels, position=120)
 
 
 def all_panels(user) -> list[dict]:
-    return [
-        panel
-        for module in PANEL_PROVIDERS
-        for panel in importlib.import_module(module).dashboard_panels(user)
-    ]
+    return [panel for _position, panels in _providers for panel in panels(user)]

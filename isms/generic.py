@@ -23,6 +23,7 @@ from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 
 from isms.access import can, visible
+from isms.related import related_sections
 from isms.widgets import use_fast_widgets
 
 
@@ -129,7 +130,14 @@ class IsmsListView(PermissionMixin, HtmxPartialMixin, FilterView):
 
 
 class IsmsDetailView(ObjectPermissionMixin, DetailView):
+    """One record, with the sections other apps add to its page (isms.related)."""
+
     permission_action = "view"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **kwargs, related_sections=related_sections(self.object, self.request.user)
+        )
 
 
 class ServiceFormMixin:

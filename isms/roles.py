@@ -18,15 +18,16 @@ GROUP_NAMES = {
 }
 ROLE_BY_GROUP = {name: role for role, name in GROUP_NAMES.items()}
 
-DOMAIN_APPS = ("isms", "risks", "controls", "evidence", "governance", "incidents", "audits", "packs")
+DOMAIN_APPS = ("isms", "auditors", "assets", "controls", "risks", "evidence", "connectors", "training",
+               "governance", "incidents", "audits", "packs")
 
 # Models whose rows nobody edits through the product, officers included.
-READ_ONLY_MODELS = {"isms.auditentry", "isms.auditoraccess"}
+READ_ONLY_MODELS = {"isms.auditentry", "auditors.auditoraccess"}
 # Models engineers do not see at all.
-HIDDEN_FROM_ENGINEERS = {"isms.auditentry", "isms.auditengagement", "isms.user", "evidence.apitoken",
-    "isms.person", "isms.trainingrecord",  # engineers see only their own records (my-training)
+HIDDEN_FROM_ENGINEERS = {"isms.auditentry", "auditors.auditengagement", "isms.user", "evidence.apitoken",
+    "training.person", "training.trainingrecord",  # engineers see only their own records (my-training)
     "governance.acknowledgement",  # who acknowledged what: people records, like training
-    "isms.auditoraccess",
+    "auditors.auditoraccess",
     # engineers see the incidents they reported or own (guardian grants), nothing else of the app
     "incidents.incident", "incidents.timelineentry", "incidents.notification", "incidents.notificationclock",
     "incidents.notificationregime", "incidents.clockreminder", "incidents.riskreassessment",
@@ -35,7 +36,7 @@ HIDDEN_FROM_ENGINEERS = {"isms.auditentry", "isms.auditengagement", "isms.user",
 # Model-level permissions engineers hold beyond "view"; per-object grants come from guardian.
 # Engineers create assets (they become their owners) and add evidence, limited to the
 # controls assigned to them and the assets they own.
-ENGINEER_GRANTS: set[str] = {"isms.add_asset", "evidence.add_evidence"}
+ENGINEER_GRANTS: set[str] = {"assets.add_asset", "evidence.add_evidence"}
 # Engineers acknowledge policies for themselves (the service only lets them use their own person).
 ENGINEER_GRANTS |= {"governance.acknowledge_policyversion"}
 

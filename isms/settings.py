@@ -51,13 +51,21 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "csp",
-    "risks",
+    # Domain apps, lowest first: each may import the ones above it, never one below
+    # (docs/architecture.md; tests/test_architecture.py checks it).
+    "auditors",
+    "assets",
     "controls",
+    "risks",
     "evidence",
+    "connectors",
+    "training",
     "governance",
     "incidents",
     "audits",
     "packs",
+    "demo",
+    "bench",
 ]
 
 MIDDLEWARE = [
@@ -70,10 +78,10 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "isms.middleware.ResolvedUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "isms.middleware.EngagementWindowMiddleware",
+    "auditors.middleware.EngagementWindowMiddleware",
     "isms.middleware.UserTimezoneMiddleware",
-    "isms.middleware.MfaRequiredMiddleware",
-    "isms.auditor_log.AuditorAccessMiddleware",
+    "auditors.middleware.MfaRequiredMiddleware",
+    "auditors.access_log.AuditorAccessMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -263,7 +271,7 @@ CELERY_RESULT_EXPIRES = 3600
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {
     "training-reminders": {
-        "task": "isms.tasks.training_reminders_task",
+        "task": "training.tasks.training_reminders_task",
         "schedule": crontab(hour=7, minute=0),
     },
     "objectives-measure": {
@@ -271,7 +279,7 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(hour=6, minute=30),
     },
     "connectors-due": {
-        "task": "evidence.tasks.connectors_due_task",
+        "task": "connectors.tasks.connectors_due_task",
         "schedule": 60.0,
     },
     "incident-clock-reminders": {

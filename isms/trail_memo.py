@@ -7,7 +7,7 @@ exactly as long as nothing was changed, because
 
 - every change to a model of the ISMS writes an audit entry in the same transaction (the models
   are registered with the audit log, their many-to-many links included), and
-- entries are chained one at a time, in commit order (isms/audit_chain.py holds a lock until
+- entries are chained one at a time, in commit order (isms/chain_hashing.py holds a lock until
   commit), so the head of the chain, its sequence and hash, names one committed state of the
   data.
 

@@ -1,3 +1,5 @@
+"""The URL map: the platform's own pages here, each domain app's under its prefix."""
+
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -18,21 +20,20 @@ urlpatterns = [
          name="password_reset_confirm"),
     path("accounts/reset/done/", auth_views.PasswordResetCompleteView.as_view(),
          name="password_reset_complete"),
-    path("accounts/two-factor/", include("isms.mfa_urls")),
+    path("accounts/two-factor/", include("auditors.mfa_urls")),
     path("accounts/preferences/", PreferencesView.as_view(), name="preferences"),
-    path("engagements/", include("isms.engagement_urls")),
     path("healthz", views.healthz, name="healthz"),
-    path("assets/", include("isms.asset_urls")),
-    path("scope/", include("isms.scope_urls")),
-    path("training/", include("isms.training_urls")),
-    path("risks/", include("risks.urls")),
+    path("", include("assets.urls")),  # assets/ and scope/
     path("controls/", include("controls.urls")),
+    path("risks/", include("risks.urls")),
     path("evidence/", include("evidence.urls")),
-    path("governance/", include("governance.urls")),
-    path("connectors/", include("evidence.connector_urls")),
-    path("incidents/", include("incidents.urls")),
-    path("audit-packs/", include("packs.urls")),
     path("api/v1/", include("evidence.api_urls")),
-    path("audits/", include("audits.urls")),
+    path("connectors/", include("connectors.urls")),
+    path("training/", include("training.urls")),
+    path("governance/", include("governance.urls")),
+    path("incidents/", include("incidents.urls")),
+    path("", include("audits.urls")),  # internal-audits/, nonconformities/, management-reviews/
+    path("auditors/", include("auditors.urls")),
+    path("packs/", include("packs.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,7 +1,7 @@
 import django_filters
 
+from auditors.models import AuditEngagement
 from isms.filtersets import ListFilterSet
-from isms.models import AuditEngagement
 from packs.models import AuditPack
 
 

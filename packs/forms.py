@@ -1,8 +1,8 @@
 from django import forms
 from django.utils import timezone
 
+from auditors.models import AuditEngagement
 from isms.access import can
-from isms.models import AuditEngagement
 from packs.models import AuditPack
 
 

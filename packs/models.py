@@ -48,7 +48,7 @@ class AuditPack(models.Model):
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     requested_at = models.DateTimeField(auto_now_add=True)
     engagement = models.ForeignKey(
-        "isms.AuditEngagement", null=True, blank=True, on_delete=models.PROTECT, related_name="packs"
+        "auditors.AuditEngagement", null=True, blank=True, on_delete=models.PROTECT, related_name="packs"
     )
     as_of = models.DateField("as of")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)

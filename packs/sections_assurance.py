@@ -11,7 +11,7 @@ from isms.audit_chain import audit_chain_verify
 from isms.models import AuditEntry
 from packs.evidence_files import controls_by_evidence, current_files, cutoff
 from packs.lines import evidence_line
-from packs.sections import chunked
+from packs.parts import chunked
 
 ROWS_PER_PART = 600
 PERIOD_DAYS = 365

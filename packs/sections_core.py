@@ -5,12 +5,12 @@ import datetime
 
 from django.db.models import Prefetch
 
+from assets.models import Asset, Scope
 from controls.models import SoAEntry
 from controls.progress import progress_by_theme
-from isms import training
-from isms.models import Asset, Scope
 from packs.evidence_files import cutoff
-from packs.sections import chunked
+from packs.parts import chunked
+from training import matrix as training
 
 ROWS_PER_PART = 400
 ASSET_LEGEND = "Asset · kind · owner · classification · C/I/A · personal data · hosting · status · depends on"

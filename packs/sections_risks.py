@@ -6,9 +6,9 @@ from itertools import zip_longest
 
 from django.db.models import Prefetch
 
-from isms.models import Asset
+from assets.models import Asset
 from packs.lines import risk_line
-from packs.sections import chunked
+from packs.parts import chunked
 from risks.heatmap import heatmaps
 from risks.models import Risk, RiskAcceptance, RiskAssessment, RiskCriteria, TreatmentAction
 

@@ -13,12 +13,12 @@ from pathlib import Path
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from auditors.models import AuditEngagement
 from isms.access import can, role_of
-from isms.models import AuditEngagement
+from isms.jobs import enqueue_on_commit
 from isms.roles import AUDITOR
 from packs.builder import BuildResult, build_pack_files
 from packs.bundle import BundleError
@@ -56,10 +56,8 @@ def audit_pack_create(*, acting_user, as_of: datetime.date, engagement: AuditEng
 def audit_pack_request(*, acting_user, as_of: datetime.date, engagement: AuditEngagement | None = None
                        ) -> AuditPack:
     """Queue a pack and have a Celery worker build it once this transaction commits."""
-    from packs.tasks import audit_pack_build_task
-
     pack = audit_pack_create(acting_user=acting_user, as_of=as_of, engagement=engagement)
-    transaction.on_commit(lambda: audit_pack_build_task.delay(pack.pk))
+    enqueue_on_commit("packs.tasks.audit_pack_build_task", pack.pk)
     return pack
 
 

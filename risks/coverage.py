@@ -2,7 +2,7 @@
 holds the asset's kind). Three queries whatever the sizes; the matching is done in Python
 because JSON containment lookups differ between SQLite and PostgreSQL."""
 
-from isms.models import Asset
+from assets.models import Asset
 from risks.models import Risk, Threat
 
 

@@ -6,7 +6,7 @@ import datetime
 
 from django.utils import timezone
 
-from isms.models import Asset
+from assets.models import Asset
 from risks.catalogue import criteria_seed
 from risks.models import Risk, RiskAssessment, Threat
 from risks.services import (

@@ -14,7 +14,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 
-from isms.models import Asset
+from assets.models import Asset
 from risks.models import Risk, RiskAcceptance
 
 HEADER = [

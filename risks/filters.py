@@ -3,9 +3,10 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.http import QueryDict
 
+from assets.models import Asset
+from assets.search_select import AssetSearchSelect
 from isms.filtersets import ListFilterSet
-from isms.models import Asset, User
-from isms.search_select import AssetSearchSelect
+from isms.models import User
 from isms.trail_memo import trail_head
 from risks.models import Risk, RiskAssessment, Threat, TreatmentAction
 from risks.register_memo import current_assessment

@@ -1,8 +1,9 @@
 from django import forms
 
+from assets.models import Asset
+from assets.search_select import AssetSearchSelectMultiple
 from controls.models import Control
-from isms.models import Asset, User
-from isms.search_select import AssetSearchSelectMultiple
+from isms.models import User
 from risks.models import Risk, RiskAcceptance, RiskAssessment, RiskCriteria, Threat, TreatmentAction
 
 

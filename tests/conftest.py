@@ -75,7 +75,7 @@ def client_for(user, verified: bool = True) -> Client:
     unless verified=False."""
     from django_otp import DEVICE_ID_SESSION_KEY
 
-    from isms.mfa import mfa_mandatory
+    from auditors.mfa import mfa_mandatory
 
     client = Client()
     if user is not None:

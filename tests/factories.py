@@ -7,7 +7,8 @@ import factory
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from isms.models import AuditEngagement, User
+from auditors.models import AuditEngagement
+from isms.models import User
 from isms.roles import AUDITOR, ENGINEER, GROUP_NAMES, OFFICER
 
 
@@ -82,7 +83,7 @@ def totp_device(user, confirmed: bool = True, key: str | None = None):
 
 class AssetFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "isms.Asset"
+        model = "assets.Asset"
         skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"asset-{n}")
@@ -121,13 +122,13 @@ def asset_owned(owner, **kwargs):
     from guardian.shortcuts import assign_perm
 
     asset = AssetFactory(owner=owner, **kwargs)
-    assign_perm("isms.change_asset", owner, asset)
+    assign_perm("assets.change_asset", owner, asset)
     return asset
 
 
 class ScopeFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "isms.Scope"
+        model = "assets.Scope"
         skip_postgeneration_save = True
 
     version = factory.Sequence(lambda n: n + 1)
@@ -189,7 +190,7 @@ def risk(acting_user, assessment=None, **fields):
 
 class PersonFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "isms.Person"
+        model = "training.Person"
 
     name = factory.Sequence(lambda n: f"Person {n}")
     email = factory.Sequence(lambda n: f"person{n}@example.com")
@@ -199,7 +200,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
 class CourseFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "isms.Course"
+        model = "training.Course"
 
     title = factory.Sequence(lambda n: f"Course {n}")
     topic = "security_awareness"
@@ -209,8 +210,8 @@ class CourseFactory(factory.django.DjangoModelFactory):
 
 def training_record(person, course, completed_on, **kwargs):
     """A record with its expiry computed like the service does."""
-    from isms.models import TrainingRecord
-    from isms.services.training import expiry_of
+    from training.models import TrainingRecord
+    from training.services import expiry_of
 
     return TrainingRecord.objects.create(
         person=person, course=course, completed_on=completed_on,

@@ -5,7 +5,7 @@ import datetime
 
 from django.db.models import Count
 
-from isms.models import Asset, Scope
+from assets.models import Asset, Scope
 
 
 def review_inputs(since: datetime.date, until: datetime.date) -> list[dict]:

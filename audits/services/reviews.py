@@ -64,7 +64,7 @@ def _feedback_section(review: ManagementReview) -> dict:
 
 @transaction.atomic
 def review_inputs_prepare(review: ManagementReview, *, acting_user,
-                          providers: list[str] | None = None) -> ManagementReview:
+                          providers: list | None = None) -> ManagementReview:
     """Compute the 9.3.2 inputs now and freeze them on the review as a snapshot."""
     _require(acting_user, "change", review)
     _check_not_frozen(review)

@@ -2,31 +2,22 @@ from auditlog.registry import auditlog
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 
+from assets.models import Asset
 from isms.access import AccessQuerySet
-from isms.counting import SubqueryCount
+from isms.models import User
 
 
 class SoAEntryQuerySet(AccessQuerySet):
     def for_listing(self):
-        """Entries with their control, owner, assignees and assets and the count of valid
-        evidence (the API and the edit form; the SoA table reads values: controls.soa_rows)."""
-        from isms.models import Asset, User  # isms.models imports this app's models lazily
-
+        """Entries with their control, owner, assignees and assets (the API and the edit form)."""
         return self.select_related("control", "owner").prefetch_related(
             # Only what is shown: full asset rows (model cards) cost more than the page.
             Prefetch("assignees", queryset=User.objects.only("username", "first_name", "last_name")),
             Prefetch("assets", queryset=Asset.objects.only("name")),
-        ).with_valid_evidence_count()
-
-    def with_valid_evidence_count(self):
-        """valid_evidence: evidence items of the control that are neither rejected nor expired."""
-        from evidence.models import Evidence  # evidence imports controls
-
-        valid = Evidence.objects.filter(controls=OuterRef("control_id")).valid()
-        return self.annotate(valid_evidence=SubqueryCount(valid))
+        )
 
     def in_catalogue_order(self):
         return self.order_by("control__framework__code", "control__position")
@@ -75,7 +66,7 @@ class SoAEntry(models.Model):
         help_text="Engineers who attach evidence for this control.",
     )
     implementation = models.TextField(blank=True, help_text="How the control is implemented.")
-    assets = models.ManyToManyField("isms.Asset", blank=True, related_name="soa_entries")
+    assets = models.ManyToManyField("assets.Asset", blank=True, related_name="soa_entries")
     last_reviewed = models.DateField(null=True, blank=True)
     automated_check_status = models.CharField(
         max_length=10, choices=CheckStatus.choices, default=CheckStatus.UNKNOWN,

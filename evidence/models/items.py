@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from isms.access import AccessQuerySet
+from isms.models import AppendOnlyModel
 
 
 class EvidenceQuerySet(AccessQuerySet):
@@ -47,7 +48,7 @@ class Evidence(models.Model):
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True)
     controls = models.ManyToManyField("controls.Control", blank=True, related_name="evidence")
-    assets = models.ManyToManyField("isms.Asset", blank=True, related_name="evidence")
+    assets = models.ManyToManyField("assets.Asset", blank=True, related_name="evidence")
     risks = models.ManyToManyField("risks.Risk", blank=True, related_name="evidence")
     source = models.CharField(max_length=20, choices=Source.choices, default=Source.UPLOAD)
     effective_date = models.DateField(help_text="When what it shows was true.")
@@ -87,32 +88,6 @@ def freshness(valid_until: datetime.date | None, today: datetime.date) -> str:
     if valid_until is None or valid_until > today + datetime.timedelta(days=30):
         return "current"
     return "expired" if valid_until < today else "expiring"
-
-
-class AppendOnlyQuerySet(AccessQuerySet):
-    """Versions and files are never changed or deleted in place, in bulk either."""
-
-    def update(self, **kwargs):
-        raise ValidationError("Evidence versions are append-only.")
-
-    def delete(self):
-        raise ValidationError("Evidence versions are append-only.")
-
-
-class AppendOnlyModel(models.Model):
-    objects = AppendOnlyQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        # Integrity guard, not domain logic: a stored version is a fact about the past.
-        if not self._state.adding:
-            raise ValidationError(f"{type(self).__name__} rows are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError(f"{type(self).__name__} rows are append-only.")
 
 
 class EvidenceVersion(AppendOnlyModel):

@@ -193,7 +193,7 @@ class Acknowledgement(models.Model):
     """A person has read and accepted one approved policy version (clause 7.3 awareness)."""
 
     version = models.ForeignKey(PolicyVersion, on_delete=models.PROTECT, related_name="acknowledgements")
-    person = models.ForeignKey("isms.Person", on_delete=models.CASCADE, related_name="acknowledgements")
+    person = models.ForeignKey("training.Person", on_delete=models.CASCADE, related_name="acknowledgements")
     acknowledged_on = models.DateField()
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -15,7 +15,8 @@ from django.utils import timezone
 from governance.models import Acknowledgement, Policy, PolicyVersion
 from governance.models.policies import FROZEN
 from isms.access import require as _check
-from isms.models import Person, User
+from isms.models import User
+from training.models import Person
 
 POLICY_FIELDS = ("title", "kind", "topic", "owner", "review_interval_months", "next_review_date")
 

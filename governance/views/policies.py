@@ -25,7 +25,7 @@ from isms.generic import (
     IsmsTemplateView,
     IsmsUpdateView,
 )
-from isms.models import Person
+from training.models import Person
 
 VERSIONS = PolicyVersion.objects.select_related("approved_by", "created_by", "document")
 

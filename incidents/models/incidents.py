@@ -70,7 +70,7 @@ class Incident(models.Model):
         "how it was detected", max_length=300, blank=True,
         help_text="e.g. monitoring alert, customer complaint, red-team finding",
     )
-    assets = models.ManyToManyField("isms.Asset", blank=True, related_name="incidents",
+    assets = models.ManyToManyField("assets.Asset", blank=True, related_name="incidents",
                                     verbose_name="affected assets")
     reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                     related_name="reported_incidents")

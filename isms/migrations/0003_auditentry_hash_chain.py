@@ -1,4 +1,4 @@
-"""Hash chain for the audit trail: sequence, prev_hash, entry_hash (see isms/audit_chain.py).
+"""Hash chain for the audit trail: sequence, prev_hash, entry_hash (see isms/chain_hashing.py).
 Existing entries are chained in the order they were written."""
 
 import django.db.models.deletion
@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 
 def chain_existing_entries(apps, schema_editor):
-    from isms.audit_chain import GENESIS_HASH, entry_digest
+    from isms.chain_hashing import GENESIS_HASH, entry_digest
 
     AuditEntry = apps.get_model("isms", "AuditEntry")
     prev_hash = GENESIS_HASH

@@ -1,7 +1,7 @@
 """On PostgreSQL the database itself refuses to change the audit trail: a trigger raises on
 UPDATE and DELETE of any row, and on TRUNCATE unless the session set
 isms.allow_audit_truncate = 'on' (the test suite does, to flush between transactional tests).
-Other backends rely on the application's refusal (isms.models.audit.AuditTrailAppendOnly)."""
+Other backends rely on the application's refusal (isms.models.trail.AuditTrailAppendOnly)."""
 
 from django.db import migrations
 

@@ -1,4 +1,4 @@
-"""{% jinja "isms/_asset_rows.html" %}: renders a Jinja2 partial (see isms/jinja.py) inside a
+"""{% jinja "assets/_asset_rows.html" %}: renders a Jinja2 partial (see isms/jinja.py) inside a
 Django template with the same context, so a list page and its htmx refresh share one partial.
 Keyword arguments add to the context: {% jinja "risks/_heatmap.svg.html" map=map %}."""
 

@@ -71,7 +71,7 @@ class Risk(models.Model):
 
     assessment = models.ForeignKey("risks.RiskAssessment", on_delete=models.CASCADE, related_name="risks")
     title = models.CharField(max_length=200)
-    assets = models.ManyToManyField("isms.Asset", blank=True, related_name="risks")
+    assets = models.ManyToManyField("assets.Asset", blank=True, related_name="risks")
     threat = models.ForeignKey("risks.Threat", on_delete=models.PROTECT, related_name="risks")
     vulnerability = models.TextField(blank=True)
     consequence = models.TextField(blank=True)

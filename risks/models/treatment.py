@@ -4,8 +4,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from assets.models import Asset
 from isms.access import AccessQuerySet
-from isms.models import Asset
 
 
 def snapshot_of(facts) -> dict:

@@ -9,7 +9,7 @@ The kwargs builder gets the personas dict and returns the URL kwargs (creating r
 import importlib
 
 # One table per area, merged into one; each module has EXPECTED and may have NOT_WRITES.
-TABLES = ["isms", "isms_engagements", "risks", "controls", "evidence", "governance", "connectors",
+TABLES = ["isms", "auditors", "risks", "controls", "evidence", "governance", "connectors",
           "incidents", "audits", "packs"]
 
 EXPECTED: dict = {}

@@ -1,7 +1,7 @@
 import pytest
 
 from audits.models import InternalAudit, ManagementReview, Nonconformity
-from isms.demo import demo_seed
+from demo.seed import demo_seed
 from isms.models import AuditEntry
 
 pytestmark = pytest.mark.django_db

@@ -8,6 +8,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from audits import services
+from audits.inputs import risks as risks_inputs
 from audits.models import ManagementReview
 from audits.review_inputs import REVIEW_INPUT_PROVIDERS, clause_key, review_inputs_collect
 from isms.models import AuditEntry
@@ -30,7 +31,7 @@ def test_review_input_providers_return_sections_of_the_contract(db):
     for section in sections:
         assert set(section) == {"clause", "heading", "lines"}
         assert all(isinstance(line, str) for line in section["lines"])
-    assert all(module.startswith("audits.") for module in REVIEW_INPUT_PROVIDERS[:7])
+    assert all(provider.__module__.startswith("audits.") for provider in REVIEW_INPUT_PROVIDERS[:7])
 
 
 def test_clause_key_sorts_numbered_items_naturally():
@@ -87,7 +88,7 @@ def test_inputs_look_back_one_year_without_a_previous_review(officer):
 
 def test_prepare_inputs_uses_only_the_listed_providers(officer):
     review = make.review(officer)
-    services.review_inputs_prepare(review, acting_user=officer, providers=["audits.inputs.risks"])
+    services.review_inputs_prepare(review, acting_user=officer, providers=[risks_inputs.review_inputs])
     assert [s["clause"] for s in review.inputs] == ["9.3.2 e)", "9.3.2 f)"]
 
 

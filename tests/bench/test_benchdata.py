@@ -6,12 +6,14 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 
+from assets.models import Asset
+from bench.data import BenchDataRefused, bench_data_generate
 from controls.models import SoAEntry
 from evidence.models import Evidence, EvidenceFile
-from isms.benchdata import BenchDataRefused, bench_data_generate
-from isms.models import Asset, AuditEntry, Person, TrainingRecord
+from isms.models import AuditEntry
 from risks.models import Risk
 from tests import factories
+from training.models import Person, TrainingRecord
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +47,7 @@ def test_bench_data_generate_builds_the_whole_workload():
     assert Asset.objects.filter(kind="model").exclude(base_model="").exists()
     assert not SoAEntry.objects.filter(applicable__isnull=True).exists()  # a decided SoA
     assert TrainingRecord.objects.count() == report.counts["training records"]
-    from evidence.models import Connector, ConnectorRun
+    from connectors.models import Connector, ConnectorRun
 
     assert Connector.objects.count() == 4 and Connector.objects.filter(controls__isnull=False).exists()
     assert ConnectorRun.objects.count() == report.counts["connector runs"] == 200

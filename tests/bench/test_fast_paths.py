@@ -11,7 +11,7 @@ from django.test.html import parse_html
 from django.urls import reverse
 from django.utils import timezone
 
-from isms.models import Asset
+from assets.models import Asset
 from isms.widgets import FastNullBooleanSelect, FastSelect, use_fast_widgets
 from risks.models import Risk
 from risks.services import action_create, risk_accept
@@ -46,16 +46,17 @@ def _filtersets() -> list[type]:
 
     import django_filters
 
-    for module in ("isms.filters", "isms.asset_filters", "isms.training_filters", "isms.engagement_filters",
+    for module in ("isms.filters", "assets.filters", "training.filters", "auditors.filters",
                    "risks.filters", "controls.filters", "evidence.filters", "governance.filters",
-                   "incidents.filters", "audits.filters", "packs.filters"):
+                   "incidents.filters", "audits.filters", "packs.filters", "connectors.filters"):
         importlib.import_module(module)
     found, todo = [], [django_filters.FilterSet]
     while todo:
         for sub in todo.pop().__subclasses__():
             todo.append(sub)
             if sub._meta.model is not None and sub.__module__.split(".")[0] in (
-                    "isms", "risks", "controls", "evidence", "governance", "incidents", "audits", "packs"):
+                    "isms", "assets", "training", "auditors", "connectors", "risks", "controls", "evidence",
+                    "governance", "incidents", "audits", "packs"):
                 found.append(sub)
     return found
 
@@ -95,7 +96,7 @@ def test_every_filter_form_renders_as_django_renders_it(officer):
 def test_lists_take_per_page_from_the_allowed_sizes(officer):
     factories.AssetFactory.create_batch(60, owner=officer)
     client = client_for(officer)
-    rows = {size: len(client.get(reverse("asset-list"), {"per_page": size}).context["object_list"])
+    rows = {size: len(client.get(reverse("assets:asset-list"), {"per_page": size}).context["object_list"])
             for size in ("", "100", "25", "7", "1000")}
     assert rows == {"": 50, "100": 60, "25": 25, "7": 50, "1000": 50}
 

@@ -11,14 +11,14 @@ from django.template import defaultfilters, engines
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from assets.models import Asset
+from assets.rows import asset_rows
 from controls.models import SoAEntry
 from controls.services import soa_entry_update
 from controls.soa_rows import soa_row, soa_rows
 from evidence.list_rows import evidence_rows
 from evidence.models import Evidence
 from isms import jinja
-from isms.asset_rows import asset_rows
-from isms.models import Asset
 from risks.models import Risk
 from risks.register_rows import register_rows
 from risks.services import risk_accept
@@ -72,8 +72,8 @@ def test_soa_rows_match_the_entries(officer, engineer):
     assert row.assets_html == (f'<a href="{marked.get_absolute_url()}">&lt;b&gt;gw &amp; co&lt;/b&gt;</a>, '
                                f'<a href="{asset.get_absolute_url()}">gateway</a>')
     assert row.edit_url == reverse("controls:soa-edit", args=[entry.pk])
-    assert row.valid_evidence == entry.valid_evidence
-    assert len(soa_rows(SoAEntry.objects.all(), {})) == SoAEntry.objects.count()
+    assert row.valid_evidence == Evidence.objects.valid().filter(controls=entry.control).count()
+    assert len(soa_rows(SoAEntry.objects.all())) == SoAEntry.objects.count()
 
 
 def test_evidence_rows_match_the_items(officer):
@@ -93,10 +93,10 @@ def test_asset_rows_carry_the_display_labels(officer):
         asset.get_kind_display(), asset.get_hosting_display(), asset.get_status_display(), str(officer))
 
 
-@pytest.mark.parametrize("name", ["asset-detail", "risks:risk-detail", "evidence:evidence-detail"])
+@pytest.mark.parametrize("name", ["assets:asset-detail", "risks:risk-detail", "evidence:evidence-detail"])
 def test_jinja_url_builds_the_reversed_url(name):
     assert jinja.url(name, 42) == reverse(name, args=[42])
-    assert jinja.url("asset-list") == reverse("asset-list")
+    assert jinja.url("assets:asset-list") == reverse("assets:asset-list")
 
 
 @pytest.mark.parametrize("fmt", [None, "Y-m-d", "Y-m-d H:i:s", "j F Y"])
@@ -128,8 +128,8 @@ def test_a_web_worker_freezes_what_it_loaded():
 
 def test_htmx_refresh_of_a_list_renders_the_rows_partial_alone(officer):
     factories.AssetFactory(name="only-row", owner=officer)
-    response = client_for(officer).get(reverse("asset-list"), HTTP_HX_REQUEST="true")
-    assert response.context["rows_template"] == "isms/_asset_rows.html"
+    response = client_for(officer).get(reverse("assets:asset-list"), HTTP_HX_REQUEST="true")
+    assert response.context["rows_template"] == "assets/_asset_rows.html"
     assert b"only-row" in response.content and b"navbar" not in response.content
 
 

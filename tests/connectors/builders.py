@@ -1,7 +1,7 @@
 """Connector rows for tests, made through the services as an officer would."""
 
-from evidence.connector_services import connector_create, suite_create
-from evidence.models import ConnectorRun
+from connectors.models import ConnectorRun
+from connectors.services import connector_create, suite_create
 
 CASES = [
     {

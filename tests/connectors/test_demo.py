@@ -1,5 +1,5 @@
-from evidence.models import Connector, ConnectorRun, PolicyTestSuite
-from isms.demo import demo_seed
+from connectors.models import Connector, ConnectorRun, PolicyTestSuite
+from demo.seed import demo_seed
 
 
 def test_demo_seed_builds_connectors_with_history_idempotently(db):

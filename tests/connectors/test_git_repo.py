@@ -2,8 +2,8 @@
 
 import pytest
 
-from evidence.connector_runs import connector_run
-from evidence.connectors import PermanentError, TransientError, git_repo
+from connectors.kinds import PermanentError, TransientError, git_repo
+from connectors.runs import connector_run
 from tests.connectors.builders import connector
 
 CODEOWNERS_POLICY = """package isms.repo

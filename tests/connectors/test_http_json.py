@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from evidence.connector_runs import connector_run
-from evidence.connectors import PermanentError, TransientError, http_json
+from connectors.kinds import PermanentError, TransientError, http_json
+from connectors.runs import connector_run
 from evidence.models import Evidence, EvidenceVersion
 from tests.connectors.builders import connector
 from tests.connectors.conftest import TOKEN

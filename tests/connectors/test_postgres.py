@@ -3,8 +3,8 @@
 import pytest
 from django.db import connection
 
-from evidence.connector_runs import connector_run
-from evidence.connectors import PermanentError, TransientError, postgres
+from connectors.kinds import PermanentError, TransientError, postgres
+from connectors.runs import connector_run
 from evidence.models import Evidence
 from tests.connectors.builders import connector
 

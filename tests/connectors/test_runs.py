@@ -8,15 +8,16 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from controls.models import SoAEntry
-from evidence.connector_runs import (
+from connectors.models import ConnectorRun
+from connectors.policies import EXAMPLE as SUPERUSER_POLICY
+from connectors.runs import (
     connector_run,
     connector_run_execute,
     connector_run_request,
     connectors_enqueue_due,
 )
-from evidence.models import ConnectorRun, Evidence, EvidenceFile
-from evidence.policies import EXAMPLE as SUPERUSER_POLICY
+from controls.models import SoAEntry
+from evidence.models import Evidence, EvidenceFile
 from tests import factories
 from tests.connectors.builders import connector
 from tests.connectors.builders import run as make_run
@@ -37,7 +38,7 @@ def test_transient_errors_retry_then_fail(officer, api_server, settings, django_
 def test_transient_error_leaves_the_run_waiting_to_retry(officer):
     c = connector(officer, name="Down", kind="http_json", config={"url": "http://127.0.0.1:9/x"})
     run = make_run(c)
-    from evidence.connectors import TransientError
+    from connectors.kinds import TransientError
 
     with pytest.raises(TransientError):
         connector_run_execute(run.pk, final_attempt=False)
@@ -132,7 +133,7 @@ def test_stale_runs_are_failed_so_the_connector_is_scheduled_again(officer):
 
 
 def test_unlinking_or_disabling_a_connector_updates_the_soa(officer):
-    from evidence.connector_services import connector_update
+    from connectors.services import connector_update
 
     entry = factories.soa_entry("5.18")
     c = connector(officer, policy=SUPERUSER_POLICY, controls=[entry.control])
@@ -149,7 +150,7 @@ def test_unlinking_or_disabling_a_connector_updates_the_soa(officer):
 
 
 def test_a_shorter_interval_brings_the_next_run_forward(officer):
-    from evidence.connector_services import connector_update
+    from connectors.services import connector_update
 
     c = connector(officer, interval_minutes=7 * 24 * 60)
     connector_run(c, acting_user=officer)
@@ -169,7 +170,7 @@ def test_the_audit_trail_keeps_the_request_and_the_outcome_of_a_run(officer):
 
 
 def test_beat_schedules_the_due_connectors_task(officer, settings):
-    from evidence.tasks import connectors_due_task
+    from connectors.tasks import connectors_due_task
     from isms.celery import app
 
     entry = settings.CELERY_BEAT_SCHEDULE["connectors-due"]
@@ -181,7 +182,7 @@ def test_beat_schedules_the_due_connectors_task(officer, settings):
 def test_a_file_left_by_a_failed_run_is_swept_once_old_enough(officer, monkeypatch):
     from django.core.files.storage import default_storage
 
-    from evidence import connector_runs
+    from connectors import runs as connector_runs
     from evidence.orphans import GRACE, orphan_files, orphan_files_remove
 
     kept = factories.evidence(officer).versions.get().files.get().file.name

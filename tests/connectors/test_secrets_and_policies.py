@@ -6,11 +6,11 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.urls import reverse
 
-from evidence.connector_crypto import SecretUnreadable, secret_decrypt
-from evidence.connector_runs import connector_run
-from evidence.connector_services import connector_create, connector_update
-from evidence.models import Connector
-from evidence.policies import PolicyError, policy_evaluate
+from connectors.crypto import SecretUnreadable, secret_decrypt
+from connectors.models import Connector
+from connectors.policies import PolicyError, policy_evaluate
+from connectors.runs import connector_run
+from connectors.services import connector_create, connector_update
 from isms.models import AuditEntry
 from tests.connectors.builders import connector
 

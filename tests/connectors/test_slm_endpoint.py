@@ -3,9 +3,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from evidence.connector_runs import connector_run
-from evidence.connector_services import suite_version_add
-from evidence.connectors import PermanentError, slm_endpoint
+from connectors.kinds import PermanentError, slm_endpoint
+from connectors.runs import connector_run
+from connectors.services import suite_version_add
 from tests.connectors.builders import connector, suite
 from tests.connectors.conftest import TOKEN
 
@@ -60,7 +60,7 @@ def test_slm_without_tls_fails_when_tls_is_required(officer, api_server):
 
 def test_slm_wrong_token_is_a_permanent_failure(officer, api_server):
     c = _endpoint(officer, api_server)
-    from evidence.connector_services import connector_update
+    from connectors.services import connector_update
 
     connector_update(acting_user=officer, instance=c, secret="wrong")
     run = connector_run(c, acting_user=officer)

@@ -4,9 +4,9 @@ import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from evidence.connector_pack import pack_sections
-from evidence.connector_runs import connector_run
-from evidence.models import Connector, ConnectorRun, PolicyTestSuite
+from connectors.models import Connector, ConnectorRun, PolicyTestSuite
+from connectors.pack import pack_sections
+from connectors.runs import connector_run
 from isms.dashboard import all_panels
 from tests import factories
 from tests.conftest import client_for
@@ -148,7 +148,7 @@ def test_suite_create_through_the_form(officer, client):
 def test_failing_connector_stands_out_on_the_dashboard(officer, client):
     c = connector(officer, name="Down", kind="http_json", config={"url": "http://127.0.0.1:9/x"})
     connector_run(c, acting_user=officer)
-    panel = next(p for p in all_panels(officer) if p["template"] == "evidence/_panel_connectors.html")
+    panel = next(p for p in all_panels(officer) if p["template"] == "connectors/_panel_connectors.html")
     assert panel["counts"]["failing"] == 1 and panel["failing"][0].last_error.startswith("Cannot connect")
     client.force_login(officer)
     page = client.get(reverse("dashboard")).content.decode()

@@ -4,8 +4,8 @@ import time
 
 import pytest
 
-from evidence.connector_runs import connector_run_request
-from evidence.models import ConnectorRun
+from connectors.models import ConnectorRun
+from connectors.runs import connector_run_request
 from tests import factories
 from tests.connectors.builders import connector
 

@@ -1,7 +1,7 @@
 import pytest
 
 from controls.models import SoAEntry
-from isms.demo import demo_seed
+from demo.seed import demo_seed
 from isms.models import AuditEntry
 
 pytestmark = pytest.mark.django_db

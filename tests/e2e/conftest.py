@@ -32,7 +32,7 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture
 def demo_users(transactional_db):
-    from isms.demo import demo_seed
+    from demo.seed import demo_seed
 
     return demo_seed()
 
@@ -51,7 +51,7 @@ def login(page, live_server):
             # The demo auditor's authenticator has a published secret (isms.demo_auditor).
             from django_otp.oath import totp
 
-            from isms.demo_auditor import demo_totp_key
+            from auditors.demo import demo_totp_key
 
             page.get_by_label("Code from your authenticator app").fill(
                 f"{totp(bytes.fromhex(demo_totp_key())):06d}"

@@ -2,7 +2,7 @@ import re
 
 from playwright.sync_api import expect
 
-from isms.models import Asset, Scope
+from assets.models import Asset, Scope
 
 
 def test_officer_drafts_edits_and_approves_scope(demo_users, login, live_server):

@@ -8,7 +8,8 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from isms.models import Asset, AuditEngagement
+from assets.models import Asset
+from auditors.models import AuditEngagement
 from tests import factories
 
 

@@ -31,7 +31,7 @@ def test_officer_walks_audit_finding_nc_action_check_close(demo_users, login, li
     page.get_by_role("button", name="Save result").click()
     row = page.get_by_test_id("checklist").locator(".list-group-item", has_text="8.28 Secure coding")
     expect(row.get_by_test_id("result")).to_have_text("Minor nonconformity")
-    expect(page).to_have_url(re.compile(r"/audits/\d+/$"))  # swapped in place by htmx
+    expect(page).to_have_url(re.compile(r"/internal-audits/\d+/$"))  # swapped in place by htmx
     row.get_by_role("link", name="Raise nonconformity").click()
 
     expect(page.get_by_label("Description")).to_have_value(re.compile("skipped the secure code review"))

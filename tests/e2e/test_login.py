@@ -1,7 +1,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from isms.demo import DEMO_USERS
+from demo.seed import DEMO_USERS
 
 
 @pytest.mark.parametrize(("username", "password", "role"), [(u, p, r) for u, p, _, _, r in DEMO_USERS])

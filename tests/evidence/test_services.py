@@ -122,7 +122,7 @@ def test_engineer_cannot_attach_evidence_to_a_control_not_assigned_to_them(engin
 @pytest.mark.django_db
 def test_engineer_can_attach_evidence_to_an_asset_they_own(engineer):
     asset = factories.AssetFactory(owner=engineer)
-    assign_perm("isms.change_asset", engineer, asset)
+    assign_perm("assets.change_asset", engineer, asset)
     item = factories.evidence(engineer, assets=[asset])
     assert list(item.assets.all()) == [asset]
 
@@ -160,7 +160,7 @@ def test_a_new_version_needs_a_new_review(officer):
 
 @pytest.mark.django_db
 def test_demo_evidence_is_idempotent_and_shows_each_freshness():
-    from isms.demo import demo_seed
+    from demo.seed import demo_seed
 
     demo_seed()
     demo_seed()

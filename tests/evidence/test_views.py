@@ -82,7 +82,7 @@ def test_engineer_adds_a_version_to_their_own_evidence_only(officer, engineer):
     from guardian.shortcuts import assign_perm
 
     asset = factories.AssetFactory(owner=engineer)
-    assign_perm("isms.change_asset", engineer, asset)
+    assign_perm("assets.change_asset", engineer, asset)
     own = factories.evidence(engineer, assets=[asset])
     theirs = factories.evidence(officer)
     client = client_for(engineer)
@@ -186,6 +186,6 @@ def test_asset_page_lists_its_evidence_and_controls(officer):
     asset = factories.AssetFactory(name="support-endpoint")
     factories.evidence(officer, title="Pen test of the endpoint", assets=[asset])
     asset_controls_set(acting_user=officer, asset=asset, controls=[factories.soa_entry("8.5").control])
-    html = client_for(officer).get(reverse("asset-detail", args=[asset.pk])).content.decode()
+    html = client_for(officer).get(reverse("assets:asset-detail", args=[asset.pk])).content.decode()
     assert "Pen test of the endpoint" in html
     assert "8.5 Secure authentication" in html

@@ -1,7 +1,7 @@
 """Demo data for policies and objectives: present and idempotent."""
 
+from demo.seed import demo_seed
 from governance.models import Acknowledgement, Measurement, Objective, Policy, PolicyVersion
-from isms.demo import demo_seed
 
 
 def test_demo_seed_creates_policies_and_objectives_idempotently(db):

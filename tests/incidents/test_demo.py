@@ -1,5 +1,5 @@
+from demo.seed import demo_seed
 from incidents.models import Incident, Notification
-from isms.demo import demo_seed
 
 
 def test_demo_has_a_running_breach_clock_a_notification_and_a_non_incident(db):

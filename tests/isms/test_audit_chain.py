@@ -5,9 +5,10 @@ from auditlog.context import set_actor
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from isms.audit_chain import GENESIS_HASH, audit_chain_head, audit_chain_verify, entry_digest
+from isms.audit_chain import audit_chain_head, audit_chain_verify
+from isms.chain_hashing import GENESIS_HASH, entry_digest
 from isms.models import AuditEntry
-from isms.models.audit import AuditTrailAppendOnly
+from isms.models.trail import AuditTrailAppendOnly
 from tests import factories
 
 

@@ -10,7 +10,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
 
-from isms.audit_chain import audit_chain_verify, entry_digest
+from isms.audit_chain import audit_chain_verify
+from isms.chain_hashing import entry_digest
 from isms.models import AuditEntry
 from tests import factories
 from tests.workers import _database_url
@@ -158,7 +159,7 @@ def test_postgresql_trigger_refuses_rewriting_the_trail(statement):
 WRITER = """
 import django, sys
 django.setup()
-from isms.models import AuditEngagement
+from auditors.models import AuditEngagement
 import datetime
 for n in range(int(sys.argv[2])):
     AuditEngagement.objects.create(name=f"{sys.argv[1]}-{n}", audit_firm="Race Ltd",

@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from isms.models import AuditEngagement, AuditEntry
+from auditors.models import AuditEngagement
+from isms.models import AuditEntry
 from tests import factories
 from tests.conftest import client_for
 
@@ -17,7 +18,7 @@ def admin_user(db):
 @pytest.mark.django_db
 def test_a_change_through_the_web_is_logged_with_its_actor(admin_user):
     engagement = factories.AuditEngagementFactory(name="Stage 1")
-    url = reverse("admin:isms_auditengagement_change", args=[engagement.pk])
+    url = reverse("admin:auditors_auditengagement_change", args=[engagement.pk])
     response = client_for(admin_user).post(url, {
         "name": "Stage 1 audit", "audit_firm": "Northbridge Certification Ltd",
         "start_date": engagement.start_date, "end_date": engagement.end_date,
@@ -46,7 +47,7 @@ def test_officer_filters_the_audit_trail_by_record_and_date(officer):
 
 @pytest.mark.django_db
 def test_audit_trail_filter_by_user_returns_only_their_changes(officer, admin_user):
-    client_for(admin_user).post(reverse("admin:isms_auditengagement_add"), {
+    client_for(admin_user).post(reverse("admin:auditors_auditengagement_add"), {
         "name": "By admin", "audit_firm": "X", "start_date": "2026-01-01", "end_date": "2026-02-01",
     })
     factories.AuditEngagementFactory(name="By nobody")
@@ -89,7 +90,7 @@ def test_engagement_cannot_end_before_it_starts():
 
 @pytest.mark.django_db
 def test_the_trail_shows_each_change_cut_to_length_and_links_added(officer, engineer):
-    from isms.services.assets import asset_update
+    from assets.services.assets import asset_update
 
     asset = factories.AssetFactory(owner=officer, name="gateway")
     asset_update(acting_user=officer, instance=asset, name="g" * 70 + "<b>", assignees=[engineer])

@@ -68,12 +68,12 @@ def test_kept_choices_are_model_choices_of_audited_models():
 
 
 @pytest.mark.parametrize("url, name", [
-    ("asset-list", "owner"), ("controls:soa-list", "owner"), ("audittrail-list", "actor"),
+    ("assets:asset-list", "owner"), ("controls:soa-list", "owner"), ("audittrail-list", "actor"),
 ])
 def test_a_new_user_is_an_option_at_once(officer, url, name):
     from django.urls import reverse
 
-    from isms.services.assets import asset_update
+    from assets.services.assets import asset_update
     from tests.conftest import client_for
 
     client = client_for(officer)

@@ -15,7 +15,7 @@ def test_a_real_worker_runs_a_task_against_the_database(celery_worker_process):
 def test_a_real_worker_sends_training_reminders(celery_worker_process):
     import datetime
 
-    from isms.tasks import training_reminders_task
+    from training.tasks import training_reminders_task
 
     person, course = factories.PersonFactory(), factories.CourseFactory(validity_months=12)
     record = factories.training_record(person, course, datetime.date.today() - datetime.timedelta(days=350))

@@ -4,7 +4,7 @@ import zipfile
 import pytest
 from pypdf import PdfReader
 
-from isms.demo import demo_seed
+from demo.seed import demo_seed
 from packs.models import AuditPack
 from packs.services import audit_pack_build, audit_pack_create
 

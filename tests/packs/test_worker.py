@@ -29,5 +29,5 @@ def test_a_real_worker_builds_a_requested_pack(celery_worker_process):
     assert "A.5.15" in "\n".join(pdf_pages(pack))
     assert "evidence/" in "".join(bundle(pack).namelist())
     # The worker recorded the outcome as the requesting officer.
-    finished = AuditEntry.objects.filter(object_pk=str(pack.pk), action=AuditEntry.Action.UPDATE).last()
+    finished = AuditEntry.objects.get_for_object(pack).filter(action=AuditEntry.Action.UPDATE).last()
     assert finished.actor == officer

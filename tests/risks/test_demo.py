@@ -1,6 +1,6 @@
 import pytest
 
-from isms.demo import demo_seed
+from demo.seed import demo_seed
 from risks.models import Risk, RiskAssessment, TreatmentAction
 from tests import factories
 
@@ -27,9 +27,10 @@ def test_demo_seed_builds_an_approved_assessment_and_a_draft_with_a_stale_accept
 
 
 def test_risks_demo_creates_no_risks_without_an_inventory():
-    from isms.demo import DEMO_STEPS
-    from risks.demo import seed
+    from assets import demo as assets_demo
+    from demo.seed import DEMO_STEPS
+    from risks import demo as risks_demo
 
-    assert DEMO_STEPS.index("isms.demo_assets") < DEMO_STEPS.index("risks.demo")
-    seed({"officer": factories.officer(), "engineer": factories.engineer()})
+    assert DEMO_STEPS.index(assets_demo) < DEMO_STEPS.index(risks_demo)
+    risks_demo.seed({"officer": factories.officer(), "engineer": factories.engineer()})
     assert not Risk.objects.exists()

@@ -50,13 +50,14 @@ def test_a_heatmap_drawn_again_is_the_same_drawing_and_new_counts_a_new_one(offi
     assert "Catastrophic" in heatmap_svg({(2, 3): 2}, criteria, "Residual risk")
 
 
-def test_control_partial_lists_the_control_risks(officer):
+def test_control_page_lists_the_control_risks(officer):
     from controls.models import Control
+    from tests.conftest import client_for
 
     control = Control.objects.get(ref="8.16")
     factories.risk(officer, title="Model drift unnoticed", controls=[control])
-    html = render_to_string("risks/_control_risks.html", {"control": control})
-    assert "Model drift unnoticed" in html
+    html = client_for(officer).get(control.get_absolute_url()).content.decode()
+    assert "Model drift unnoticed" in html and "Link risks" in html
 
 
 def test_officer_cannot_change_the_code_of_a_threat(officer):

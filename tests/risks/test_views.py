@@ -222,12 +222,10 @@ def test_criteria_revise_page_creates_a_version(officer):
     assert RiskCriteria.objects.current().likelihood_labels == ["Low", "Medium", "High"]
 
 
-def test_asset_partial_lists_risks_and_missing_threats(officer):
-    from django.template.loader import render_to_string
-
+def test_asset_page_lists_risks_and_missing_threats(officer):
     model = factories.AssetFactory(kind="model", owner=officer)
     factories.risk(officer, title="Weights theft", assets=[model])
-    html = render_to_string("risks/_asset_risks.html", {"asset": model})
+    html = client_for(officer).get(model.get_absolute_url()).content.decode()
     assert "Weights theft" in html and "Model inversion" in html
 
 

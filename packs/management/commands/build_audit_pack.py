@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from isms.models import AuditEngagement
+from auditors.models import AuditEngagement
 from packs.models import AuditPack
 from packs.services import audit_pack_build, audit_pack_create
 
