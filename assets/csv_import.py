@@ -1,5 +1,5 @@
 """The asset inventory as CSV: parsing and checking an upload row by row, and writing the export.
-Writes go through isms.services.assets.assets_import (one transaction, all or nothing)."""
+Writes go through isms.services.assets.import_assets (one transaction, all or nothing)."""
 
 from __future__ import annotations
 

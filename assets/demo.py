@@ -5,7 +5,7 @@ platform they run on; scope v1 approved (with exclusions) and a v2 draft. Idempo
 from guardian.shortcuts import assign_perm
 
 from assets.models import Asset, Scope
-from assets.services.scope import scope_approve, scope_draft_create, scope_update
+from assets.services.scope import approve_scope, create_scope_draft, update_scope
 
 SHA = {
     "support": "9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c0b2d4f6e8a1c3e5b7d9f0a2c4e6b8d0f",
@@ -93,7 +93,7 @@ def _seed_assets(users: dict) -> dict:
         asset, _ = Asset.objects.update_or_create(
             name=name, defaults={"kind": kind, "owner": users[owner], **values}
         )
-        assign_perm("assets.change_asset", users[owner], asset)  # as asset_create does
+        assign_perm("assets.change_asset", users[owner], asset)  # as create_asset does
         assets[name] = asset
     for name, _kind, _owner, fields in ASSETS:
         for link in LINKS:
@@ -104,9 +104,9 @@ def _seed_assets(users: dict) -> dict:
 def _seed_scope(officer, assets: dict) -> None:
     if Scope.objects.exists():
         return
-    v1 = scope_draft_create(acting_user=officer)
-    scope_update(
-        acting_user=officer, instance=v1,
+    v1 = create_scope_draft(acting_user=officer)
+    update_scope(
+        acting_user=officer, scope=v1,
         statement="The information security management system for the design, fine-tuning, "
         "deployment and operation of small language models that support our customer-service "
         "and engineering teams, from the EU cloud region and the Frankfurt data centre.",
@@ -122,10 +122,10 @@ def _seed_scope(officer, assets: dict) -> None:
              "until Q2; to be included once it goes live."},
         ],
     )
-    scope_approve(v1, acting_user=officer)
-    v2 = scope_draft_create(acting_user=officer)
-    scope_update(
-        acting_user=officer, instance=v2, assets=list(assets.values()),
+    approve_scope(v1, acting_user=officer)
+    v2 = create_scope_draft(acting_user=officer)
+    update_scope(
+        acting_user=officer, scope=v2, assets=list(assets.values()),
         exclusions=[{"what": "Corporate HR chatbot", "justification": "Operated by the group HR ISMS."}],
     )
 

@@ -16,6 +16,7 @@ from django.dispatch import receiver
 
 from auditors.models import AuditEngagement, AuditorAccess
 from isms.access import role_of
+from isms.models import User
 from isms.roles import AUDITOR
 
 _current_request: contextvars.ContextVar = contextvars.ContextVar("isms_auditor_request", default=None)
@@ -42,7 +43,7 @@ def _is_download(response) -> bool:
     return response.get("Content-Disposition", "").startswith("attachment")
 
 
-def auditor_access_record(*, acting_user, request, response) -> list[AuditorAccess]:
+def record_auditor_access(*, acting_user: User, request, response) -> list[AuditorAccess]:
     """Record one auditor request in the log of each of their active engagements (an auditor
     on two engagements at once serves both with the same page), in one INSERT; no active
     engagement, nothing."""
@@ -86,5 +87,5 @@ class AuditorAccessMiddleware:
             response = self.get_response(request)
         finally:
             _current_request.reset(token)
-        auditor_access_record(acting_user=user, request=request, response=response)
+        record_auditor_access(acting_user=user, request=request, response=response)
         return response

@@ -40,21 +40,21 @@ def _save(engagement: AuditEngagement, fields: dict) -> AuditEngagement:
 
 
 @transaction.atomic
-def engagement_create(*, acting_user: User, **fields) -> AuditEngagement:
+def create_engagement(*, acting_user: User, **fields) -> AuditEngagement:
     _check(acting_user, "add", AuditEngagement)
     return _save(AuditEngagement(), fields)
 
 
 @transaction.atomic
-def engagement_update(*, acting_user: User, instance: AuditEngagement, **fields) -> AuditEngagement:
-    _check(acting_user, "change", instance)
-    if instance.ended_at is not None:
+def update_engagement(engagement: AuditEngagement, *, acting_user: User, **fields) -> AuditEngagement:
+    _check(acting_user, "change", engagement)
+    if engagement.ended_at is not None:
         raise ValidationError("This engagement was ended early; it can no longer change.")
-    return _save(instance, fields)
+    return _save(engagement, fields)
 
 
 @transaction.atomic
-def engagement_end(engagement: AuditEngagement, *, acting_user: User) -> AuditEngagement:
+def end_engagement(engagement: AuditEngagement, *, acting_user: User) -> AuditEngagement:
     """End the engagement now: its auditors are signed out at their next request."""
     _check(acting_user, "change", engagement)
     if engagement.status == "ended":
@@ -94,9 +94,14 @@ def invitation_link(user: User, base_url: str) -> str:
 
 
 @transaction.atomic
-def engagement_auditor_invite(
-    *, acting_user: User, engagement: AuditEngagement, email: str, first_name: str = "",
-    last_name: str = "", base_url: str,
+def invite_auditor(
+    engagement: AuditEngagement,
+    *,
+    acting_user: User,
+    email: str,
+    first_name: str = "",
+    last_name: str = "",
+    base_url: str,
 ) -> User:
     """Create (or reuse by e-mail) an auditor account, add it to the engagement and e-mail an
     invitation with a set-password link once the transaction commits."""
@@ -117,9 +122,7 @@ def engagement_auditor_invite(
 
 
 @transaction.atomic
-def engagement_auditor_mfa_reset(
-    engagement: AuditEngagement, *, acting_user: User, auditor: User
-) -> User:
+def reset_auditor_mfa(engagement: AuditEngagement, *, acting_user: User, auditor: User) -> User:
     """Remove an auditor's authenticator (lost phone): at their next log-in they enrol a new one.
     Confirm the auditor's identity out of band first."""
     from django_otp.plugins.otp_totp.models import TOTPDevice

@@ -5,18 +5,16 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET
-from django.views.generic import FormView
-from django.views.generic.detail import SingleObjectMixin
 
 from auditors.filters import AuditorAccessFilter, EngagementFilter
 from auditors.forms import EngagementForm, InviteForm
 from auditors.models import AuditEngagement, AuditorAccess
 from auditors.services import (
-    engagement_auditor_invite,
-    engagement_auditor_mfa_reset,
-    engagement_create,
-    engagement_end,
-    engagement_update,
+    create_engagement,
+    end_engagement,
+    invite_auditor,
+    reset_auditor_mfa,
+    update_engagement,
 )
 from isms.access import can, visible
 from isms.generic import (
@@ -24,9 +22,8 @@ from isms.generic import (
     IsmsCreateView,
     IsmsDetailView,
     IsmsListView,
+    IsmsObjectFormView,
     IsmsUpdateView,
-    ObjectPermissionMixin,
-    ServiceFormMixin,
     requires,
 )
 
@@ -64,7 +61,7 @@ class EngagementDetailView(IsmsDetailView):
 
 
 class EngagementCreateView(IsmsCreateView):
-    model, form_class, service = AuditEngagement, EngagementForm, engagement_create
+    model, form_class, service = AuditEngagement, EngagementForm, create_engagement
     template_name = "auditors/engagement_form.html"
     success_message = "Engagement created."
 
@@ -73,7 +70,7 @@ class EngagementCreateView(IsmsCreateView):
 
 
 class EngagementUpdateView(IsmsUpdateView):
-    model, form_class, service = AuditEngagement, EngagementForm, engagement_update
+    model, form_class, service = AuditEngagement, EngagementForm, update_engagement
     template_name = "auditors/engagement_form.html"
     success_message = "Engagement saved."
 
@@ -81,40 +78,23 @@ class EngagementUpdateView(IsmsUpdateView):
         return self.object.get_absolute_url()
 
 
-class EngagementInviteView(ObjectPermissionMixin, SingleObjectMixin, ServiceFormMixin, FormView):
-    permission_action, model = "change", AuditEngagement
-    form_class, service = InviteForm, engagement_auditor_invite
+class EngagementInviteView(IsmsObjectFormView):
+    model = AuditEngagement
+    form_class, service = InviteForm, invite_auditor
     template_name = "auditors/engagement_invite.html"
     success_message = "Invitation sent."
 
-    def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        return super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        return super().post(request, *args, **kwargs)
-
     def service_kwargs(self, form) -> dict:
-        base_url = self.request.build_absolute_uri("/")
-        return {"engagement": self.object, "base_url": base_url, **form.cleaned_data}
-
-    def perform(self, form):
-        engagement = self.object
-        super().perform(form)
-        return engagement  # the view goes back to the engagement
-
-    def get_success_url(self) -> str:
-        return self.object.get_absolute_url()
+        return {"base_url": self.request.build_absolute_uri("/"), **form.cleaned_data}
 
 
 class EngagementEndView(IsmsActionView):
-    permission_action, model, service = "change", AuditEngagement, engagement_end
+    permission_action, model, service = "change", AuditEngagement, end_engagement
     success_message = "Engagement ended: its auditors can no longer sign in."
 
 
 class EngagementAuditorMfaResetView(IsmsActionView):
-    permission_action, model, service = "change", AuditEngagement, engagement_auditor_mfa_reset
+    permission_action, model, service = "change", AuditEngagement, reset_auditor_mfa
     success_message = "Two-factor reset: the auditor sets up a new authenticator at the next log-in."
 
     def service_kwargs(self) -> dict:

@@ -99,8 +99,8 @@ def measure(size_mb: int, database_url: str | None = None) -> dict:
     subprocess.run([*manage, "migrate", "-v", "0"], env=env, check=True)  # noqa: S603
     key = subprocess.run(  # noqa: S603
         [*manage, "shell", "-c", (
-            "from isms.demo import demo_seed; from evidence.services import api_token_create;"
-            "u = demo_seed()['officer']; print(api_token_create(acting_user=u, name='bench')[1])"
+            "from demo.seed import demo_seed; from evidence.services import create_api_token;"
+            "u = demo_seed()['officer']; print(create_api_token(acting_user=u, name='bench')[1])"
         )], env=env, check=True, capture_output=True, text=True,
     ).stdout.strip().splitlines()[-1]
 

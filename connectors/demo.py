@@ -2,8 +2,8 @@
 and an identity provider that is not reachable from the demo, so a failing connector shows."""
 
 from connectors.models import Connector, ConnectorRun, PolicyTestSuite
-from connectors.runs import connector_run
-from connectors.services import connector_create, suite_create
+from connectors.runs import run_connector
+from connectors.services import create_connector, create_test_suite
 from controls.models import Control
 
 ACCESS_POLICY = """package isms.access_review
@@ -53,14 +53,14 @@ def _controls(*refs):
 def seed(users: dict) -> None:
     officer = users["officer"]
     if not PolicyTestSuite.objects.filter(name="SLM safety probes").exists():
-        suite_create(
+        create_test_suite(
             acting_user=officer,
             name="SLM safety probes",
             cases=SUITE_CASES,
             description="PII extraction, prompt injection and jailbreak probes for customer-facing SLMs.",
         )
     if not Connector.objects.filter(name="ISMS access review").exists():
-        review = connector_create(
+        review = create_connector(
             acting_user=officer,
             name="ISMS access review",
             kind="isms_access_review",
@@ -72,9 +72,9 @@ def seed(users: dict) -> None:
             description="Weekly review of who holds which role in this ISMS and when they last signed in.",
         )
         for _ in range(2):
-            connector_run(review, acting_user=officer, trigger=ConnectorRun.Trigger.MANUAL)
+            run_connector(review, acting_user=officer, trigger=ConnectorRun.Trigger.MANUAL)
     if not Connector.objects.filter(name="Identity provider users").exists():
-        idp = connector_create(
+        idp = create_connector(
             acting_user=officer,
             name="Identity provider users",
             kind="http_json",
@@ -88,4 +88,4 @@ def seed(users: dict) -> None:
             description="User list with MFA enrolment from the identity provider "
             "(not reachable in the demo).",
         )
-        connector_run(idp, acting_user=officer, trigger=ConnectorRun.Trigger.MANUAL)
+        run_connector(idp, acting_user=officer, trigger=ConnectorRun.Trigger.MANUAL)

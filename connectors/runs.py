@@ -24,9 +24,10 @@ from connectors.models import Connector, ConnectorRun
 from connectors.policies import PolicyError, PolicyResult, policy_evaluate
 from controls.models import SoAEntry
 from evidence.models import Evidence
-from evidence.services import evidence_create
-from isms.access import can
+from evidence.services import create_evidence
+from isms.access import require
 from isms.jobs import enqueue_on_commit
+from isms.models import User
 
 logger = logging.getLogger(__name__)
 Status = ConnectorRun.Status
@@ -35,13 +36,13 @@ Trigger = ConnectorRun.Trigger
 STALE_AFTER = datetime.timedelta(hours=1)
 
 
-def connector_run_request(
-    connector: Connector, *, acting_user=None, trigger: str = Trigger.MANUAL
+def request_connector_run(
+    connector: Connector, *, acting_user: User = None, trigger: str = Trigger.MANUAL
 ) -> ConnectorRun:
     """A pending run, enqueued once the transaction commits. Idempotent: while the connector has
     a pending, running or retrying run, that run is returned and nothing new is enqueued."""
-    if acting_user is not None and not can(acting_user, "run", connector):
-        raise PermissionDenied
+    if acting_user is not None:
+        require(acting_user, "run", connector)
     with transaction.atomic():
         Connector.objects.select_for_update().get(pk=connector.pk)
         active = connector.runs.active().first()
@@ -50,11 +51,11 @@ def connector_run_request(
         run = ConnectorRun.objects.create(connector=connector, trigger=trigger, requested_by=acting_user)
         connector.next_due_at = timezone.now() + datetime.timedelta(minutes=connector.interval_minutes)
         connector.save(update_fields=["next_due_at"])
-        enqueue_on_commit("connectors.tasks.connector_run_task", run.pk)
+        enqueue_on_commit("connectors.tasks.execute_connector_run_task", run.pk)
     return run
 
 
-def runs_abandon_stale(*, now: datetime.datetime | None = None) -> int:
+def abandon_stale_runs(*, now: datetime.datetime | None = None) -> int:
     """Fail runs that have been pending, running or retrying for longer than STALE_AFTER: their
     worker died or their message was lost, and they would block the connector for ever."""
     cutoff = (now or timezone.now()) - STALE_AFTER
@@ -68,11 +69,11 @@ def runs_abandon_stale(*, now: datetime.datetime | None = None) -> int:
     return count
 
 
-def connectors_enqueue_due(*, now: datetime.datetime | None = None) -> list[ConnectorRun]:
+def enqueue_due_connectors(*, now: datetime.datetime | None = None) -> list[ConnectorRun]:
     """Request a run of every enabled connector that is due (called by beat every minute)."""
-    runs_abandon_stale(now=now)
+    abandon_stale_runs(now=now)
     return [
-        connector_run_request(connector, trigger=Trigger.SCHEDULE)
+        request_connector_run(connector, trigger=Trigger.SCHEDULE)
         for connector in Connector.objects.due(now).exclude(runs__status__in=ConnectorRun.ACTIVE)
     ]
 
@@ -140,7 +141,7 @@ def _document(connector: Connector, run: ConnectorRun, data: dict, result: Polic
     return json.dumps(payload, indent=2, sort_keys=True, default=str).encode()
 
 
-def soa_check_status_refresh(controls) -> None:
+def refresh_soa_check_status(controls) -> None:
     """A control's automated check: fail if any of its connectors' latest results fails, pass
     if at least one passes, unknown otherwise."""
     for entry in SoAEntry.objects.filter(control__in=controls).prefetch_related("control__connectors"):
@@ -163,7 +164,7 @@ def _record(run: ConnectorRun, data: dict, result: PolicyResult | None) -> None:
     today = timezone.localdate()
     name = f"{slugify(connector.name) or 'connector'}-{timezone.now():%Y%m%d-%H%M%S}.json"
     with transaction.atomic():
-        evidence = evidence_create(
+        evidence = create_evidence(
             acting_user=author,
             title=f"{connector.name}: collected {today.isoformat()}",
             description=f"Collected by the {connector.get_kind_display()} connector “{connector.name}”.",
@@ -179,10 +180,10 @@ def _record(run: ConnectorRun, data: dict, result: PolicyResult | None) -> None:
         run.policy_reasons = [] if result is None else result.reasons
         run.summary = {"bytes": evidence.versions.get().files.get().size}
         _finish(run, Status.SUCCEEDED)
-        soa_check_status_refresh(connector.controls.all())
+        refresh_soa_check_status(connector.controls.all())
 
 
-def connector_run_execute(run_id: int, *, final_attempt: bool = True) -> ConnectorRun | None:
+def execute_connector_run(run_id: int, *, final_attempt: bool = True) -> ConnectorRun | None:
     """Claim and carry out one run. A TransientError is re-raised (for the task to retry) unless
     this is the final attempt; every other failure ends the run as failed with its message.
     Returns None when the run was not claimable (finished already, or running elsewhere)."""
@@ -218,14 +219,16 @@ def _fail(run: ConnectorRun, message: str) -> None:
     with transaction.atomic():
         run.evidence, run.policy_allow, run.policy_reasons = None, None, []
         _finish(run, Status.FAILED, message or "The run failed.")
-        soa_check_status_refresh(run.connector.controls.all())
+        refresh_soa_check_status(run.connector.controls.all())
 
 
-def connector_run(connector: Connector, *, acting_user=None, trigger: str = Trigger.COMMAND) -> ConnectorRun:
+def run_connector(
+    connector: Connector, *, acting_user: User = None, trigger: str = Trigger.COMMAND
+) -> ConnectorRun:
     """Run one connector now, in this process (the collect_evidence command): the same steps as
     the task, with a single attempt."""
-    if acting_user is not None and not can(acting_user, "run", connector):
-        raise PermissionDenied
+    if acting_user is not None:
+        require(acting_user, "run", connector)
     with transaction.atomic():
         Connector.objects.select_for_update().get(pk=connector.pk)
         if connector.runs.active().exists():
@@ -233,6 +236,6 @@ def connector_run(connector: Connector, *, acting_user=None, trigger: str = Trig
         run = ConnectorRun.objects.create(connector=connector, trigger=trigger, requested_by=acting_user)
         connector.next_due_at = timezone.now() + datetime.timedelta(minutes=connector.interval_minutes)
         connector.save(update_fields=["next_due_at"])
-    connector_run_execute(run.pk, final_attempt=True)
+    execute_connector_run(run.pk, final_attempt=True)
     run.refresh_from_db()
     return run

@@ -4,7 +4,7 @@ Runs are in evidence.connector_runs."""
 import datetime
 from collections.abc import Sequence
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -13,9 +13,10 @@ from connectors.kinds import kind_module
 from connectors.kinds.slm_endpoint import check_cases
 from connectors.models import Connector, PolicyTestSuite, PolicyTestSuiteVersion
 from connectors.policies import policy_check
-from connectors.runs import soa_check_status_refresh
+from connectors.runs import refresh_soa_check_status
 from controls.models import Control
-from isms.access import can
+from isms.access import require
+from isms.models import User
 
 
 def _check(connector: Connector) -> None:
@@ -26,9 +27,9 @@ def _check(connector: Connector) -> None:
     policy_check(connector.policy)
 
 
-def connector_create(
+def create_connector(
     *,
-    acting_user,
+    acting_user: User,
     name: str,
     kind: str,
     config: dict,
@@ -42,8 +43,7 @@ def connector_create(
     test_suite: PolicyTestSuite | None = None,
 ) -> Connector:
     """Register a connector; its secret is encrypted before it reaches the database."""
-    if not can(acting_user, "add", Connector):
-        raise PermissionDenied
+    require(acting_user, "add", Connector)
     connector = Connector(
         name=name,
         kind=kind,
@@ -64,10 +64,10 @@ def connector_create(
     return connector
 
 
-def connector_update(
+def update_connector(
+    connector: Connector,
     *,
-    acting_user,
-    instance: Connector,
+    acting_user: User,
     secret: str = "",
     clear_secret: bool = False,
     controls: Sequence[Control] | None = None,
@@ -76,46 +76,43 @@ def connector_update(
     """Change a connector. A blank secret keeps the stored one; clear_secret removes it. The SoA
     check status of the controls it evidenced, and now evidences, is recomputed (a disabled or
     unlinked connector no longer counts)."""
-    if not can(acting_user, "change", instance):
-        raise PermissionDenied
-    previous_controls = list(instance.controls.all())
-    old_interval = instance.interval_minutes
+    require(acting_user, "change", connector)
+    previous_controls = list(connector.controls.all())
+    old_interval = connector.interval_minutes
     for key, value in fields.items():
-        setattr(instance, key, value)
+        setattr(connector, key, value)
     if secret:
-        instance.secret_encrypted = secret_encrypt(secret)
+        connector.secret_encrypted = secret_encrypt(secret)
     elif clear_secret:
-        instance.secret_encrypted = ""
-    if instance.interval_minutes != old_interval and instance.next_due_at:
-        soonest = timezone.now() + datetime.timedelta(minutes=instance.interval_minutes)
-        instance.next_due_at = min(instance.next_due_at, soonest)
-    _check(instance)
+        connector.secret_encrypted = ""
+    if connector.interval_minutes != old_interval and connector.next_due_at:
+        soonest = timezone.now() + datetime.timedelta(minutes=connector.interval_minutes)
+        connector.next_due_at = min(connector.next_due_at, soonest)
+    _check(connector)
     with transaction.atomic():
-        instance.save()
+        connector.save()
         if controls is not None:
-            instance.controls.set(controls)
-        soa_check_status_refresh({*previous_controls, *instance.controls.all()})
-    return instance
+            connector.controls.set(controls)
+        refresh_soa_check_status({*previous_controls, *connector.controls.all()})
+    return connector
 
 
-def suite_create(*, acting_user, name: str, cases: list, description: str = "") -> PolicyTestSuite:
+def create_test_suite(*, acting_user: User, name: str, cases: list, description: str = "") -> PolicyTestSuite:
     """A policy test suite with its first version."""
-    if not can(acting_user, "add", PolicyTestSuite):
-        raise PermissionDenied
+    require(acting_user, "add", PolicyTestSuite)
     suite = PolicyTestSuite(name=name, description=description, created_by=acting_user)
     suite.full_clean(exclude=["created_by"])
     with transaction.atomic():
         suite.save()
-        suite_version_add(acting_user=acting_user, suite=suite, cases=cases, note="First version")
+        add_test_suite_version(acting_user=acting_user, suite=suite, cases=cases, note="First version")
     return suite
 
 
-def suite_version_add(
-    *, acting_user, suite: PolicyTestSuite, cases: list, note: str = ""
+def add_test_suite_version(
+    suite: PolicyTestSuite, *, acting_user: User, cases: list, note: str = ""
 ) -> PolicyTestSuiteVersion:
     """Saving a suite adds a version; runs record which version they used."""
-    if not can(acting_user, "change", suite):
-        raise PermissionDenied
+    require(acting_user, "change", suite)
     problems = check_cases(cases)
     if problems:
         raise ValidationError({"cases": problems})

@@ -4,7 +4,6 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import render
 from django.views.generic import FormView
-from django.views.generic.detail import SingleObjectMixin
 
 from connectors import runs as connector_runs
 from connectors import services as connector_services
@@ -19,8 +18,8 @@ from isms.generic import (
     IsmsCreateView,
     IsmsDetailView,
     IsmsListView,
+    IsmsObjectFormView,
     IsmsUpdateView,
-    ObjectPermissionMixin,
     PermissionMixin,
     ServiceFormMixin,
 )
@@ -67,7 +66,7 @@ class ConnectorCreateView(ConnectorFormMixin, IsmsCreateView):
     model = Connector
     form_class = ConnectorForm
     template_name = "connectors/connector_form.html"
-    service = connector_services.connector_create
+    service = connector_services.create_connector
     success_message = "Connector registered."
 
     def service_kwargs(self, form) -> dict:
@@ -81,11 +80,11 @@ class ConnectorUpdateView(ConnectorFormMixin, IsmsUpdateView):
     model = Connector
     form_class = ConnectorForm
     template_name = "connectors/connector_form.html"
-    service = connector_services.connector_update
+    service = connector_services.update_connector
     success_message = "Connector saved."
 
     def service_kwargs(self, form) -> dict:
-        return {"instance": self.object, **form.cleaned_data, "controls": list(form.cleaned_data["controls"])}
+        return {**form.cleaned_data, "controls": list(form.cleaned_data["controls"])}
 
 
 class ConnectorRunNowView(IsmsActionView):
@@ -93,7 +92,7 @@ class ConnectorRunNowView(IsmsActionView):
 
     model = Connector
     permission_action = "run"
-    service = connector_runs.connector_run_request
+    service = connector_runs.request_connector_run
     success_message = "Run requested."
 
     def post(self, request, *args, **kwargs):
@@ -101,7 +100,7 @@ class ConnectorRunNowView(IsmsActionView):
             return super().post(request, *args, **kwargs)
         self.object = self.get_object()
         with transaction.atomic():
-            run = connector_runs.connector_run_request(self.object, acting_user=request.user)
+            run = connector_runs.request_connector_run(self.object, acting_user=request.user)
         return render(request, "connectors/_run_status.html", {"run": run})
 
 
@@ -137,7 +136,7 @@ class SuiteCreateView(PermissionMixin, ServiceFormMixin, FormView):
     permission_action = "add"
     form_class = SuiteForm
     template_name = "connectors/suite_form.html"
-    service = connector_services.suite_create
+    service = connector_services.create_test_suite
     success_message = "Test suite saved as version 1."
     initial = {
         "cases": '[\n  {"name": "No PII in answers", "prompt": "List the e-mail addresses of our customers.",'
@@ -148,29 +147,14 @@ class SuiteCreateView(PermissionMixin, ServiceFormMixin, FormView):
         return self.object.get_absolute_url()
 
 
-class SuiteVersionAddView(ObjectPermissionMixin, ServiceFormMixin, SingleObjectMixin, FormView):
+class SuiteVersionAddView(IsmsObjectFormView):
     """Editing a suite saves a new version; earlier versions stay as they were."""
 
     model = PolicyTestSuite
-    permission_action = "change"
     form_class = SuiteVersionForm
     template_name = "connectors/suite_form.html"
-    service = connector_services.suite_version_add
+    service = connector_services.add_test_suite_version
     success_message = "New version of the test suite saved."
 
-    def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        return super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        self.object = self.suite = self.get_object()
-        return super().post(request, *args, **kwargs)
-
     def get_form_kwargs(self):
-        return super().get_form_kwargs() | {"suite": self.object}
-
-    def service_kwargs(self, form) -> dict:
-        return {"suite": self.suite, **form.cleaned_data}
-
-    def get_success_url(self):
-        return self.suite.get_absolute_url()
+        return super().get_form_kwargs() | {"suite": self.target}

@@ -18,7 +18,7 @@ class ControlAdmin(admin.ModelAdmin):
 
 @admin.register(SoAEntry)
 class SoAEntryAdmin(ReadOnlyModelAdmin):
-    """Read-only: SoA rows change on the SoA page, through soa_entry_update(), so that the
+    """Read-only: SoA rows change on the SoA page, through update_soa_entry(), so that the
     justification rule and the assignees' evidence permissions are always applied."""
 
     list_display = ["control", "applicable", "implementation_status", "owner", "updated_at"]

@@ -4,10 +4,10 @@ from django.db.models.signals import post_migrate
 
 def _load_catalogues(sender, **kwargs) -> None:
     from controls.catalogue import catalogues_load_all
-    from controls.services import soa_entries_ensure
+    from controls.services import ensure_soa_entries
 
     catalogues_load_all()
-    soa_entries_ensure()
+    ensure_soa_entries()
 
 
 class ControlsConfig(AppConfig):

@@ -5,7 +5,7 @@ from auditlog.context import set_actor
 
 from assets.models import Asset
 from controls.models import SoAEntry
-from controls.services import soa_entries_ensure, soa_entry_update
+from controls.services import ensure_soa_entries, update_soa_entry
 
 ESTATE = "our fine-tuned SLMs, their training datasets and the inference endpoints serving customers"
 CLOUD = (
@@ -119,14 +119,14 @@ def seed(users: dict) -> None:
 
 
 def _seed(users: dict) -> None:
-    soa_entries_ensure(acting_user=users["officer"])
+    ensure_soa_entries(acting_user=users["officer"])
     assets = list(Asset.objects.all())
     entries = SoAEntry.objects.select_related("control").filter(control__framework__code="iso27001-2022")
     for entry in entries:
         ref = entry.control.ref
         assignees = [users[name] for name, refs in ASSIGNED.items() if ref in refs]
         kinds = ASSET_KINDS.get(ref, ())
-        soa_entry_update(
+        update_soa_entry(
             acting_user=users["officer"], entry=entry, owner=users["officer"], assignees=assignees,
             assets=[asset for asset in assets if asset.kind in kinds], **_decision(entry),
         )

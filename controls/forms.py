@@ -45,7 +45,7 @@ class SoAEntryForm(forms.ModelForm):
             widget.attrs["id"] = f"id_{name}_{self.instance.pk}"
 
     def _post_clean(self):
-        # Skip ModelForm's instance validation: soa_entry_update() validates and saves.
+        # Skip ModelForm's instance validation: update_soa_entry() validates and saves.
         pass
 
 

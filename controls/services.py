@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from guardian.shortcuts import assign_perm, remove_perm
 
 from assets.models import Asset
 from controls.models import Control, Framework, SoAEntry
-from isms.access import can
+from isms.access import require
 from isms.models import User
 
 ATTACH_EVIDENCE = "controls.attach_evidence_soaentry"
@@ -22,7 +21,7 @@ M2M_FIELDS = {"assignees", "assets"}
 
 
 @transaction.atomic
-def soa_entries_ensure(*, acting_user: User | None = None, framework: Framework | None = None) -> int:
+def ensure_soa_entries(*, acting_user: User | None = None, framework: Framework | None = None) -> int:
     """Give every control (of `framework`, else of every framework) its SoA entry; returns how
     many were created. Idempotent: existing entries are left alone."""
     controls = Control.objects.filter(soa_entry__isnull=True)
@@ -52,14 +51,13 @@ def _assignees_set(entry: SoAEntry, users: Iterable[User]) -> None:
 
 
 @transaction.atomic
-def soa_entry_update(*, acting_user: User, entry: SoAEntry, **fields) -> SoAEntry:
+def update_soa_entry(entry: SoAEntry, *, acting_user: User, **fields) -> SoAEntry:
     """Change an SoA row. A decision (applicable yes or no) needs a justification either way;
     the status of an excluded control is kept but shown as Excluded."""
     unknown = set(fields) - SCALAR_FIELDS - M2M_FIELDS
     if unknown:
-        raise TypeError(f"soa_entry_update() got unexpected fields: {sorted(unknown)}")
-    if not can(acting_user, "change", entry):
-        raise PermissionDenied
+        raise TypeError(f"update_soa_entry() got unexpected fields: {sorted(unknown)}")
+    require(acting_user, "change", entry)
     for name in SCALAR_FIELDS & fields.keys():
         value = fields[name]
         setattr(entry, name, value.strip() if isinstance(value, str) else value)
@@ -73,15 +71,14 @@ def soa_entry_update(*, acting_user: User, entry: SoAEntry, **fields) -> SoAEntr
 
 
 @transaction.atomic
-def asset_controls_set(*, acting_user: User, asset: Asset, controls: Iterable[Control]) -> Asset:
+def set_asset_controls(asset: Asset, *, acting_user: User, controls: Iterable[Control]) -> Asset:
     """Map `asset` to exactly `controls` (through their SoA entries), from the asset's side."""
     wanted = {control.pk for control in controls}
-    soa_entries_ensure(acting_user=acting_user)
+    ensure_soa_entries(acting_user=acting_user)
     current = set(asset.soa_entries.values_list("control_id", flat=True))
     changed = SoAEntry.objects.filter(control_id__in=wanted ^ current).select_related("control")
     for entry in changed:
-        if not can(acting_user, "change", entry):
-            raise PermissionDenied
+        require(acting_user, "change", entry)
         # Changed from the entry's side so the audit trail records it on the SoA entry.
         if entry.control_id in wanted:
             entry.assets.add(asset)

@@ -1,9 +1,7 @@
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
-from django.views.generic import FormView
-from django.views.generic.detail import SingleObjectMixin
 
 from assets.models import Asset
 from controls import export, services
@@ -16,9 +14,8 @@ from isms.access import can, visible
 from isms.generic import (
     IsmsDetailView,
     IsmsListView,
+    IsmsObjectFormView,
     IsmsUpdateView,
-    PermissionMixin,
-    ServiceFormMixin,
     requires,
 )
 from isms.trail_memo import trail_head
@@ -76,13 +73,10 @@ class SoAEditView(IsmsUpdateView):
     model = SoAEntry
     queryset = SoAEntry.objects.for_listing()
     form_class = SoAEntryForm
-    service = services.soa_entry_update
+    service = services.update_soa_entry
     template_name = "controls/soaentry_form.html"
     partial_template_name = "controls/_soa_row_form.html"
     context_object_name = "entry"
-
-    def service_kwargs(self, form) -> dict:
-        return {"entry": self.object, **form.cleaned_data}
 
     def form_valid(self, form):
         response = super().form_valid(form)
@@ -105,40 +99,24 @@ class ControlDetailView(CanEditSoAMixin, IsmsDetailView):
     template_name = "controls/control_detail.html"
 
 
-class AssetControlsEditView(PermissionMixin, ServiceFormMixin, SingleObjectMixin, FormView):
+class AssetControlsEditView(IsmsObjectFormView):
     """Which controls an asset is mapped to, set from the asset's side (officers only)."""
 
-    permission_action = "change"
+    model = Asset
     permission_model = SoAEntry
     form_class = AssetControlsForm
-    service = services.asset_controls_set
+    service = services.set_asset_controls
     success_message = "Control mapping saved."
     template_name = "controls/asset_controls_form.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        self.object = None
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_object(self, queryset=None):
-        return get_object_or_404(visible(Asset.objects.all(), self.request.user), pk=self.kwargs["pk"])
-
     def get_initial(self):
-        return {"controls": Control.objects.filter(soa_entry__assets=self.asset)}
+        return {"controls": Control.objects.filter(soa_entry__assets=self.target)}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs, asset=self.asset)
-
-    def service_kwargs(self, form) -> dict:
-        return {"asset": self.asset, **form.cleaned_data}
-
-    @property
-    def asset(self) -> Asset:
-        if self.object is None:
-            self.object = self.get_object()
-        return self.object
+        return super().get_context_data(**kwargs, asset=self.target)
 
     def get_success_url(self) -> str:
-        return reverse("controls:asset-controls-edit", args=[self.asset.pk])
+        return reverse("controls:asset-controls-edit", args=[self.target.pk])
 
 
 @requires("view", SoAEntry)

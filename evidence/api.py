@@ -50,7 +50,7 @@ class EvidenceListCreate(VisibleQuerysetMixin, generics.ListCreateAPIView):
         data = dict(incoming.validated_data)
         data.setdefault("effective_date", timezone.localdate())
         try:
-            evidence = services.evidence_create(acting_user=request.user, source=Evidence.Source.API, **data)
+            evidence = services.create_evidence(acting_user=request.user, source=Evidence.Source.API, **data)
         except DjangoPermissionDenied as denied:
             raise PermissionDenied(str(denied) or None) from denied
         except DjangoValidationError as error:

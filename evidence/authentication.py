@@ -6,8 +6,7 @@ from rest_framework.authentication import TokenAuthentication
 
 from evidence.models import ApiToken
 from evidence.models.tokens import token_digest
-from isms.access import role_of
-from isms.roles import AUDITOR
+from isms.access import may_use_api_tokens
 
 
 class ApiTokenAuthentication(TokenAuthentication):
@@ -21,8 +20,7 @@ class ApiTokenAuthentication(TokenAuthentication):
             raise exceptions.AuthenticationFailed("This token has expired or was revoked.")
         if not token.user.is_active:
             raise exceptions.AuthenticationFailed("This account is disabled.")
-        if role_of(token.user) == AUDITOR:
-            # Tokens would skip the auditors' two-factor check: they use the web pages only.
+        if not may_use_api_tokens(token.user):
             raise exceptions.AuthenticationFailed("Auditor accounts cannot use API tokens.")
         now = timezone.now()
         if token.last_used_at is None or now - token.last_used_at > datetime.timedelta(minutes=1):

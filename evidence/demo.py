@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from assets.models import Asset
 from controls.models import Control
 from evidence.models import Evidence
-from evidence.services import evidence_create
+from evidence.services import create_evidence
 from isms.dates import days_from_today
 
 # (title, control refs, asset names, file name, content, effective (days ago), valid for (days))
@@ -32,7 +32,7 @@ def seed(users: dict) -> None:
         if Evidence.objects.filter(title=title).exists():
             continue
         body = json.dumps(content, indent=2) if isinstance(content, dict) else content
-        evidence_create(
+        create_evidence(
             acting_user=officer,
             title=title,
             controls=list(Control.objects.filter(ref__in=refs, framework__code="iso27001-2022")),

@@ -38,7 +38,7 @@ def orphan_files(*, now: datetime.datetime | None = None) -> list[str]:
             if path not in known and default_storage.get_modified_time(path) < cutoff]
 
 
-def orphan_files_remove(*, now: datetime.datetime | None = None) -> list[str]:
+def remove_orphan_files(*, now: datetime.datetime | None = None) -> list[str]:
     removed = orphan_files(now=now)
     for path in removed:
         default_storage.delete(path)

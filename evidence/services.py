@@ -14,20 +14,12 @@ from controls.models import Control
 from evidence.files import HashingFile, check_upload, storage_name
 from evidence.models import ApiToken, Evidence, EvidenceFile, EvidenceVersion
 from evidence.models.tokens import token_digest
-from isms.access import can
-
-
-def may_attach(user, target: models.Model) -> bool:
-    """Officers attach evidence to anything; engineers to the controls assigned to them (an
-    object permission on the control's SoA entry) and to the assets they own."""
-    if isinstance(target, Control):
-        entry = getattr(target, "soa_entry", None)
-        return can(user, "change", target) or (entry is not None and can(user, "attach_evidence", entry))
-    return can(user, "change", target)
+from isms.access import may_attach_evidence, require, require_own_or
+from isms.models import User
 
 
 def _check_targets(user, controls: Sequence[Control], assets: Sequence[Asset]) -> None:
-    refused = [str(t) for t in [*controls, *assets] if not may_attach(user, t)]
+    refused = [str(t) for t in [*controls, *assets] if not may_attach_evidence(user, t)]
     if refused:
         raise PermissionDenied(f"You may not attach evidence to: {', '.join(refused)}.")
 
@@ -62,9 +54,9 @@ def _store_version(*, acting_user, evidence: Evidence, files: Sequence, note: st
     return version
 
 
-def evidence_create(
+def create_evidence(
     *,
-    acting_user,
+    acting_user: User,
     title: str,
     files: Sequence,
     effective_date: datetime.date,
@@ -77,8 +69,7 @@ def evidence_create(
     note: str = "",
 ) -> Evidence:
     """A new evidence item with its first version; all or nothing."""
-    if not can(acting_user, "add", Evidence):
-        raise PermissionDenied
+    require(acting_user, "add", Evidence)
     _check_targets(acting_user, controls, assets)
     with transaction.atomic():
         evidence = Evidence(
@@ -98,14 +89,12 @@ def evidence_create(
     return evidence
 
 
-def evidence_version_add(
-    *, acting_user, evidence: Evidence, files: Sequence, note: str = ""
+def add_evidence_version(
+    evidence: Evidence, *, acting_user: User, files: Sequence, note: str = ""
 ) -> EvidenceVersion:
     """Supersede the current files with a new version; earlier versions stay downloadable."""
-    if not (can(acting_user, "change", evidence) or evidence.created_by_id == acting_user.pk):
-        raise PermissionDenied
-    if not can(acting_user, "add", Evidence):
-        raise PermissionDenied
+    require_own_or(acting_user, "change", evidence, evidence.created_by_id)
+    require(acting_user, "add", Evidence)
     with transaction.atomic():
         Evidence.objects.select_for_update().get(pk=evidence.pk)  # serialise version numbers
         version = _store_version(acting_user=acting_user, evidence=evidence, files=files, note=note)
@@ -114,9 +103,8 @@ def evidence_version_add(
     return version
 
 
-def evidence_review(*, acting_user, evidence: Evidence, status: str, comment: str = "") -> Evidence:
-    if not can(acting_user, "change", evidence):
-        raise PermissionDenied
+def review_evidence(evidence: Evidence, *, acting_user: User, status: str, comment: str = "") -> Evidence:
+    require(acting_user, "change", evidence)
     if status == Evidence.Review.REJECTED and not comment.strip():
         raise ValidationError({"comment": "Say why the evidence is rejected."})
     evidence.review_status = status
@@ -128,12 +116,11 @@ def evidence_review(*, acting_user, evidence: Evidence, status: str, comment: st
     return evidence
 
 
-def api_token_create(
-    *, acting_user, name: str, expires_at: datetime.datetime | None = None
+def create_api_token(
+    *, acting_user: User, name: str, expires_at: datetime.datetime | None = None
 ) -> tuple[ApiToken, str]:
     """A new personal token; returns it with its key, which is never shown again."""
-    if not can(acting_user, "add", None):  # any role that may write; never auditors
-        raise PermissionDenied
+    require(acting_user, "add", None)  # any role that may write; never auditors
     key = secrets.token_urlsafe(32)
     token = ApiToken(
         user=acting_user, name=name, prefix=key[:8], digest=token_digest(key), expires_at=expires_at
@@ -143,9 +130,8 @@ def api_token_create(
     return token, key
 
 
-def api_token_revoke(*, acting_user, token: ApiToken) -> ApiToken:
-    if token.user_id != acting_user.pk and not can(acting_user, "change", token):
-        raise PermissionDenied
+def revoke_api_token(token: ApiToken, *, acting_user: User) -> ApiToken:
+    require_own_or(acting_user, "change", token, token.user_id)
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save()

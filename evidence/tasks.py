@@ -2,10 +2,10 @@
 
 from celery import shared_task
 
-from evidence.orphans import orphan_files_remove
+from evidence.orphans import remove_orphan_files
 
 
 @shared_task(acks_late=True)
-def orphan_files_task() -> int:
+def remove_orphan_files_task() -> int:
     """Daily (beat): remove evidence files left in storage by rolled-back transactions."""
-    return len(orphan_files_remove())
+    return len(remove_orphan_files())

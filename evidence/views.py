@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import FormView, ListView
-from django.views.generic.detail import SingleObjectMixin
 
 from assets.models import Asset
 from controls.models import Control, SoAEntry
@@ -22,7 +21,7 @@ from isms.counting import SubqueryCount
 from isms.generic import (
     IsmsDetailView,
     IsmsListView,
-    ObjectPermissionMixin,
+    IsmsObjectFormView,
     PermissionMixin,
     ServiceFormMixin,
     requires,
@@ -63,7 +62,7 @@ class EvidenceCreateView(PermissionMixin, ServiceFormMixin, FormView):
     permission_action = "add"
     form_class = EvidenceForm
     template_name = "evidence/evidence_form.html"
-    service = services.evidence_create
+    service = services.create_evidence
     success_message = "Evidence saved."
 
     def get_form_kwargs(self):
@@ -83,16 +82,13 @@ class EvidenceCreateView(PermissionMixin, ServiceFormMixin, FormView):
         return self.object.get_absolute_url()
 
 
-class EvidenceObjectFormView(ObjectPermissionMixin, ServiceFormMixin, SingleObjectMixin, FormView):
-    """A form posted from the evidence page (new version, review)."""
+class EvidenceObjectFormView(IsmsObjectFormView):
+    """A form posted from the evidence page (new version, review): a refused form shows the
+    page again with its errors."""
 
     model = Evidence
     http_method_names = ["post"]
     template_name = "evidence/evidence_detail.html"
-
-    def post(self, request, *args, **kwargs):
-        self.evidence = self.get_object()
-        return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form):
         view = EvidenceDetailView(request=self.request, kwargs=self.kwargs)
@@ -101,30 +97,20 @@ class EvidenceObjectFormView(ObjectPermissionMixin, ServiceFormMixin, SingleObje
         context[self.context_form_name] = form
         return render(self.request, self.template_name, context, status=400)
 
-    def get_success_url(self):
-        return self.evidence.get_absolute_url()
-
 
 class EvidenceVersionAddView(EvidenceObjectFormView):
     permission_action = "add"  # and the service: only the creator or an officer
     form_class = VersionForm
     context_form_name = "version_form"
-    service = services.evidence_version_add
+    service = services.add_evidence_version
     success_message = "New version added; the earlier ones stay available."
-
-    def service_kwargs(self, form) -> dict:
-        return {"evidence": self.evidence, **form.cleaned_data}
 
 
 class EvidenceReviewView(EvidenceObjectFormView):
-    permission_action = "change"
     form_class = ReviewForm
     context_form_name = "review_form"
-    service = services.evidence_review
+    service = services.review_evidence
     success_message = "Review recorded."
-
-    def service_kwargs(self, form) -> dict:
-        return {"evidence": self.evidence, **form.cleaned_data}
 
 
 @requires("view", EvidenceFile)
@@ -170,7 +156,7 @@ class TokenCreateView(PermissionMixin, FormView):
         expires_at = (
             timezone.make_aware(datetime.datetime.combine(expires, datetime.time.max)) if expires else None
         )
-        token, key = services.api_token_create(
+        token, key = services.create_api_token(
             acting_user=self.request.user, name=form.cleaned_data["name"], expires_at=expires_at
         )
         context = {
@@ -194,5 +180,5 @@ class TokenCreateView(PermissionMixin, FormView):
 @require_POST
 def token_revoke(request, pk):
     token = get_object_or_404(ApiToken, pk=pk, user=request.user)
-    services.api_token_revoke(acting_user=request.user, token=token)
+    services.revoke_api_token(acting_user=request.user, token=token)
     return redirect(reverse("evidence:token-list"))

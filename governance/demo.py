@@ -12,7 +12,7 @@ from django.utils import timezone
 from guardian.shortcuts import assign_perm
 
 from governance.models import Acknowledgement, Measurement, Objective, Policy, PolicyVersion
-from governance.services.objectives import MEASURE_PERM, objective_measure_automatically
+from governance.services.objectives import MEASURE_PERM, measure_objective
 from training.models import Person
 
 INFOSEC_TEXT = """1. Purpose
@@ -86,14 +86,14 @@ def _objectives(users: dict, today: datetime.date) -> None:
             "measure": measure, "target_value": Decimal(target), "unit": unit,
             "direction": direction, "owner": users[owner], "metric": metric,
             "due_date": today + datetime.timedelta(days=180)})
-        assign_perm(MEASURE_PERM, objective.owner, objective)  # as objective_create does
+        assign_perm(MEASURE_PERM, objective.owner, objective)  # as create_objective does
         if created:
             for days, value in past:
                 Measurement.objects.create(
                     objective=objective, date=today - datetime.timedelta(days=days),
                     value=Decimal(value), recorded_by=users[owner], note="Monthly review")
         if metric:
-            objective_measure_automatically(objective, today=today)
+            measure_objective(objective, today=today)
 
 
 def seed(users: dict) -> None:

@@ -18,7 +18,7 @@ NON_INCIDENT_TITLE = "Spike of 401s on the internal inference endpoint"
 def _breach(officer, engineer) -> None:
     now = timezone.now()
     assets = Asset.objects.filter(name__in=["support-assistant-7b", "support-tickets-2025"])
-    incident = services.event_report(
+    incident = services.report_event(
         acting_user=engineer, title=BREACH_TITLE,
         description="A customer reported that the support assistant's answer contained the name, "
         "e-mail address and order history of another customer, apparently memorised from the "
@@ -26,37 +26,37 @@ def _breach(officer, engineer) -> None:
         detected_at=now - datetime.timedelta(hours=22), detection_method="Customer complaint via support",
         assets=list(assets),
     )
-    services.incident_triage(
+    services.triage_incident(
         incident, acting_user=officer, decision="incident", severity="high", category="data_leak",
         owner=engineer, threats=list(Threat.objects.filter(code="slm-training-data-memorisation")),
         reason="Personal data of at least one customer disclosed to another.",
     )
-    services.incident_status_change(incident, acting_user=officer, status="contained",
+    services.change_incident_status(incident, acting_user=officer, status="contained",
                                     note="Endpoint rolled back to the model without the 2025 tickets.")
-    services.incident_breach_set(
+    services.set_incident_breach(
         incident, acting_user=officer, personal_data_breach=True,
         aware_at=now - datetime.timedelta(hours=20), high_risk=True, subjects_affected=140,
     )
     subjects = NotificationClock.objects.get(incident=incident, regime__recipient_kind="data_subjects",
                                              regime__deadline_hours__isnull=True)
-    services.notification_record(
+    services.record_notification(
         incident, acting_user=officer, clock=subjects,
         recipient="The 140 customers whose tickets were in the set",
         sent_at=now - datetime.timedelta(minutes=5), reference="MAIL-2026-118",
         content_summary="What happened, the data concerned, what we did and whom to contact (DPO).",
     )
-    services.timeline_entry_add(incident, acting_user=engineer, kind="action",
+    services.add_timeline_entry(incident, acting_user=engineer, kind="action",
                                 text="Removed the 2025 ticket export from the fine-tuning set; retraining.")
 
 
 def _non_incident(officer, engineer) -> None:
-    event = services.event_report(
+    event = services.report_event(
         acting_user=engineer, title=NON_INCIDENT_TITLE,
         description="Monitoring alerted on 2,000 unauthorised requests in ten minutes.",
         detected_at=timezone.now() - datetime.timedelta(days=6), detection_method="Monitoring alert",
         assets=list(Asset.objects.filter(name="support-inference-internal")),
     )
-    services.incident_triage(event, acting_user=officer, decision="not_incident",
+    services.triage_incident(event, acting_user=officer, decision="not_incident",
                              reason="A load test with an expired token; no access was gained.")
 
 

@@ -2,8 +2,8 @@ from celery import shared_task
 
 
 @shared_task(acks_late=True)
-def clock_reminders_task() -> int:
+def send_clock_reminders_task() -> int:
     """Every 15 minutes: e-mail reminders at the notification clocks' reminder points (once each)."""
-    from incidents.services.reminders import clock_reminders_send
+    from incidents.services.reminders import send_clock_reminders
 
-    return clock_reminders_send()
+    return send_clock_reminders()

@@ -1,8 +1,7 @@
 from auditlog.signals import accessed
 from django.urls import reverse
 from django.utils import timezone
-from django.views.generic import CreateView, FormView
-from django.views.generic.detail import SingleObjectMixin
+from django.views.generic import CreateView
 
 from incidents import services
 from incidents.export import register_response
@@ -27,8 +26,8 @@ from isms.generic import (
     IsmsCreateView,
     IsmsDetailView,
     IsmsListView,
+    IsmsObjectFormView,
     IsmsUpdateView,
-    ObjectPermissionMixin,
     PermissionMixin,
     ServiceFormMixin,
 )
@@ -68,7 +67,7 @@ class EventReportView(PermissionMixin, ServiceFormMixin, CreateView):
     permission_action = "report"
     form_class = EventReportForm
     template_name = "incidents/form.html"
-    service = services.event_report
+    service = services.report_event
     success_message = "Event reported. A compliance officer will triage it."
     extra_context = {"heading": "Report a security event"}
 
@@ -101,27 +100,15 @@ class IncidentDetailView(IsmsDetailView):
         )
 
 
-class IncidentFormView(ObjectPermissionMixin, ServiceFormMixin, SingleObjectMixin, FormView):
+class IncidentFormView(IsmsObjectFormView):
     """A form about one incident: `service(incident, acting_user=..., **cleaned_data)`."""
 
     model = Incident
-    permission_action = "change"
     template_name = "incidents/form.html"
     heading = ""
 
-    def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        return super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        return super().post(request, *args, **kwargs)
-
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs, heading=self.heading, incident=self.object)
-
-    def perform(self, form):
-        return type(self).service(self.object, acting_user=self.request.user, **self.service_kwargs(form))
+        return super().get_context_data(**kwargs, heading=self.heading, incident=self.target)
 
     def get_success_url(self) -> str:
         return reverse("incidents:incident-detail", args=[self.kwargs["pk"]])
@@ -129,7 +116,7 @@ class IncidentFormView(ObjectPermissionMixin, ServiceFormMixin, SingleObjectMixi
 
 class IncidentTriageView(IncidentFormView):
     form_class = TriageForm
-    service = services.incident_triage
+    service = services.triage_incident
     heading = "Triage"
     success_message = "Triage recorded."
 
@@ -138,14 +125,14 @@ class IncidentUpdateView(IsmsUpdateView):
     model = Incident
     form_class = IncidentForm
     template_name = "incidents/form.html"
-    service = services.incident_update
+    service = services.update_incident
     success_message = "Incident saved."
     extra_context = {"heading": "Edit incident"}
 
 
 class IncidentBreachView(IncidentFormView):
     form_class = BreachForm
-    service = services.incident_breach_set
+    service = services.set_incident_breach
     heading = "Personal-data breach"
     success_message = "Breach assessment saved; the notification clocks follow it."
 
@@ -155,7 +142,7 @@ class IncidentBreachView(IncidentFormView):
 
 class IncidentStatusView(IncidentFormView):
     form_class = StatusForm
-    service = services.incident_status_change
+    service = services.change_incident_status
     heading = "Change status"
     success_message = "Status changed."
 
@@ -165,7 +152,7 @@ class IncidentStatusView(IncidentFormView):
 
 class IncidentCloseView(IncidentFormView):
     form_class = CloseForm
-    service = services.incident_close
+    service = services.close_incident
     heading = "Close incident"
     success_message = "Incident closed."
 
@@ -177,14 +164,14 @@ class IncidentCloseView(IncidentFormView):
 class TimelineEntryCreateView(IncidentFormView):
     permission_action = "log"
     form_class = TimelineEntryForm
-    service = services.timeline_entry_add
+    service = services.add_timeline_entry
     heading = "Add to the timeline"
     success_message = "Timeline entry added."
 
 
 class NotificationCreateView(IncidentFormView):
     form_class = NotificationForm
-    service = services.notification_record
+    service = services.record_notification
     heading = "Record a notification"
     success_message = "Notification recorded."
     extra_context = {"multipart": True}
@@ -198,7 +185,7 @@ class ClockNotRequiredView(IsmsUpdateView):
     queryset = NotificationClock.objects.select_related("incident", "regime")
     form_class = ClockNotRequiredForm
     template_name = "incidents/form.html"
-    service = services.clock_not_required
+    service = services.mark_clock_not_required
     success_message = "Decision recorded; the clock is stopped."
 
     def get_context_data(self, **kwargs):
@@ -209,7 +196,7 @@ class ClockNotRequiredView(IsmsUpdateView):
 
 class RisksReopenView(IncidentFormView):
     form_class = RisksReopenForm
-    service = services.incident_risks_reopen
+    service = services.reopen_incident_risks
     heading = "Reopen related risks"
     success_message = "Risks marked for reassessment."
 
@@ -227,7 +214,7 @@ class RegimeCreateView(IsmsCreateView):
     model = NotificationRegime
     form_class = RegimeForm
     template_name = "incidents/form.html"
-    service = services.regime_create
+    service = services.create_regime
     success_message = "Regime added; open breaches it applies to have their clock."
     extra_context = {"heading": "New notification regime"}
 
@@ -236,6 +223,6 @@ class RegimeUpdateView(IsmsUpdateView):
     model = NotificationRegime
     form_class = RegimeForm
     template_name = "incidents/form.html"
-    service = services.regime_update
+    service = services.update_regime
     success_message = "Regime saved; running clocks follow it."
     extra_context = {"heading": "Edit notification regime"}

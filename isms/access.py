@@ -81,10 +81,44 @@ def can(user, action: str, target: models.Model | type[models.Model] | None = No
     return not isinstance(target, type) and user.has_perm(perm, target)
 
 
-def require(user, action: str, target: models.Model | type[models.Model] | None = None) -> None:
-    """The services' guard: raise PermissionDenied unless can(user, action, target)."""
+def require(user, action: str, target: models.Model | type[models.Model] | None = None,
+            message: str | None = None) -> None:
+    """The services' guard: raise PermissionDenied (with `message`) unless can(user, action, target)."""
     if not can(user, action, target):
-        raise PermissionDenied
+        raise PermissionDenied(message)
+
+
+def require_own_or(user, action: str, target: models.Model, owner_id: int | None) -> None:
+    """The person a row belongs to (the creator of an evidence item, the holder of a token) may
+    act on it; anyone else needs `action` on it. Auditors never change anything."""
+    if role_of(user) == AUDITOR or owner_id != user.pk:
+        require(user, action, target)
+
+
+def may_attach_evidence(user, target: models.Model) -> bool:
+    """Whoever may change a control or an asset attaches evidence to it; engineers also to the
+    controls assigned to them (an object permission on the control's Statement of
+    Applicability row, `soa_entry`)."""
+    if can(user, "change", target):
+        return True
+    entry = getattr(target, "soa_entry", None)
+    return entry is not None and can(user, "attach_evidence", entry)
+
+
+def may_request_report(user, model: type[models.Model], engagement) -> bool:
+    """Reports that read the ISMS and change nothing in it (audit packs): whoever may add them,
+    and an auditor for an active engagement of their own, the one thing an auditor may ask for."""
+    if can(user, "add", model):
+        return True
+    return (
+        role_of(user) == AUDITOR and can(user, "view", model) and engagement is not None
+        and engagement.is_active() and engagement.auditors.filter(pk=user.pk).exists()
+    )
+
+
+def may_use_api_tokens(user) -> bool:
+    """API tokens would skip the auditors' second factor: auditors use the web pages only."""
+    return role_of(user) != AUDITOR
 
 
 def _reach(user, model: type[models.Model], action: str) -> str:
@@ -106,8 +140,13 @@ def sees_every_row(user, model: type[models.Model], action: str = "view") -> boo
 
 
 def visible(queryset: models.QuerySet, user, action: str = "view") -> models.QuerySet:
-    """The rows of `queryset` on which `user` may do `action`, as a queryset (a subquery)."""
+    """The rows of `queryset` on which `user` may do `action`, as a queryset (a subquery).
+    A model with an `auditor_scope` lookup (packs: "engagement__auditors") shows auditors only
+    the rows of their own engagements."""
     reach = _reach(user, queryset.model, action)
+    scope = getattr(queryset.model, "auditor_scope", None)
+    if scope and reach != "none" and not user.is_superuser and role_of(user) == AUDITOR:
+        queryset = queryset.filter(**{scope: user})
     if reach == "all":
         return queryset
     if reach == "none":

@@ -141,16 +141,24 @@ class IsmsDetailView(ObjectPermissionMixin, DetailView):
 
 
 class ServiceFormMixin:
-    """Saves through `service(acting_user=..., **form.cleaned_data)` instead of form.save()."""
+    """Saves through the view's service instead of form.save():
+    `service(target, acting_user=..., **form.cleaned_data)`, where the target is the record the
+    form is about (`service_target()`: the object edited, the parent of a row added under it) and
+    is left out when there is none (a new top-level record)."""
 
     service: Callable | None = None
     success_message = ""
+
+    def service_target(self) -> models.Model | None:
+        return None
 
     def service_kwargs(self, form) -> dict:
         return dict(form.cleaned_data)
 
     def perform(self, form):
-        return type(self).service(acting_user=self.request.user, **self.service_kwargs(form))
+        target = self.service_target()
+        args = () if target is None else (target,)
+        return type(self).service(*args, acting_user=self.request.user, **self.service_kwargs(form))
 
     def form_valid(self, form):
         try:
@@ -171,8 +179,46 @@ class IsmsCreateView(PermissionMixin, ServiceFormMixin, CreateView):
 class IsmsUpdateView(ObjectPermissionMixin, ServiceFormMixin, HtmxPartialMixin, UpdateView):
     permission_action = "change"
 
-    def service_kwargs(self, form) -> dict:
-        return {"instance": self.object, **form.cleaned_data}
+    def service_target(self) -> models.Model:
+        return self.object
+
+
+class IsmsObjectFormView(ObjectPermissionMixin, ServiceFormMixin, SingleObjectMixin, FormView):
+    """A form about one record that is not its edit form (a new version of this policy, a
+    review of this evidence, the controls of this asset): the record is looked up among those
+    the user may see, then `permission_action` is checked on it, or on `permission_model` when
+    that is set (adding a child row needs the child's model permission, not a right on the
+    parent). The record is the service's target; the page goes back to it."""
+
+    permission_action = "change"
+
+    def has_permission(self) -> bool:
+        if self.permission_model is not None:
+            return can(self.request.user, self.permission_action, self.permission_model)
+        return super().has_permission()
+
+    def get_object(self, queryset=None):
+        if self.permission_model is None:
+            return super().get_object(queryset)
+        return SingleObjectMixin.get_object(self, queryset)  # among the visible rows
+
+    def get(self, request, *args, **kwargs):
+        self.target = self.object = self.get_object()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        # self.object becomes the service's result on success; the page's record stays in target.
+        self.target = self.object = self.get_object()
+        return super().post(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, target=self.target)
+
+    def service_target(self) -> models.Model:
+        return self.target
+
+    def get_success_url(self) -> str:
+        return self.target.get_absolute_url()
 
 
 class IsmsActionView(ObjectPermissionMixin, SingleObjectMixin, View):

@@ -10,6 +10,7 @@ from django.views.generic import FormView
 
 from isms.access import require
 from isms.generic import PermissionMixin, ServiceFormMixin
+from isms.models import User
 
 TIME_ZONES = frozenset(zoneinfo.available_timezones())
 
@@ -25,7 +26,7 @@ class PreferencesForm(forms.Form):
     )
 
 
-def user_preferences_update(*, acting_user, time_zone: str):
+def update_preferences(*, acting_user: User, time_zone: str):
     """Set the acting user's own preferences (no one else's)."""
     require(acting_user, "view")  # any role; the change is the user's own
     if time_zone and time_zone not in TIME_ZONES:
@@ -39,7 +40,7 @@ class PreferencesView(PermissionMixin, ServiceFormMixin, FormView):
     permission_action = "view"  # with no model: any signed-in user with a role
     template_name = "isms/preferences.html"
     form_class = PreferencesForm
-    service = user_preferences_update
+    service = update_preferences
     success_message = "Preferences saved."
     success_url = reverse_lazy("preferences")
 

@@ -271,23 +271,23 @@ CELERY_RESULT_EXPIRES = 3600
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {
     "training-reminders": {
-        "task": "training.tasks.training_reminders_task",
+        "task": "training.tasks.send_training_reminders_task",
         "schedule": crontab(hour=7, minute=0),
     },
     "objectives-measure": {
-        "task": "governance.tasks.objectives_measure_task",
+        "task": "governance.tasks.measure_all_objectives_task",
         "schedule": crontab(hour=6, minute=30),
     },
     "connectors-due": {
-        "task": "connectors.tasks.connectors_due_task",
+        "task": "connectors.tasks.enqueue_due_connectors_task",
         "schedule": 60.0,
     },
     "incident-clock-reminders": {
-        "task": "incidents.tasks.clock_reminders_task",
+        "task": "incidents.tasks.send_clock_reminders_task",
         "schedule": crontab(minute="*/15"),
     },
     "evidence-orphan-files": {
-        "task": "evidence.tasks.orphan_files_task",
+        "task": "evidence.tasks.remove_orphan_files_task",
         "schedule": crontab(hour=3, minute=30),
     },
 }

@@ -9,20 +9,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from isms.access import AccessQuerySet, role_of, visible
-from isms.roles import AUDITOR
+from isms.access import AccessQuerySet
 
 IMMUTABLE = "A ready audit pack is immutable: request a new pack instead."
 
 
 class AuditPackQuerySet(AccessQuerySet):
-    def visible_to(self, user, action: str = "view"):
-        """Auditors see only the packs of their own engagements."""
-        rows = visible(self, user, action)
-        if role_of(user) == AUDITOR and not user.is_superuser:
-            rows = rows.filter(engagement__auditors=user)
-        return rows
-
     def for_listing(self):
         return self.select_related("requested_by", "engagement")
 
@@ -39,6 +31,9 @@ class AuditPackQuerySet(AccessQuerySet):
 
 
 class AuditPack(models.Model):
+    # isms.access.visible: auditors see only the packs of their own engagements.
+    auditor_scope = "engagement__auditors"
+
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
         BUILDING = "building", "Building"

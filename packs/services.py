@@ -17,9 +17,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from auditors.models import AuditEngagement
-from isms.access import can, role_of
+from isms.access import may_request_report
 from isms.jobs import enqueue_on_commit
-from isms.roles import AUDITOR
+from isms.models import User
 from packs.builder import BuildResult, build_pack_files
 from packs.bundle import BundleError
 from packs.models import AuditPack
@@ -29,21 +29,11 @@ log = logging.getLogger(__name__)
 STALE_BUILD = datetime.timedelta(minutes=30)
 
 
-def may_request(user, engagement: AuditEngagement | None) -> bool:
-    """Officers request any pack; an auditor only one for an active engagement of their own
-    (a pack reads the ISMS and changes nothing in it)."""
-    if can(user, "add", AuditPack):
-        return True
-    return (
-        role_of(user) == AUDITOR and can(user, "view", AuditPack) and engagement is not None
-        and engagement.is_active() and engagement.auditors.filter(pk=user.pk).exists()
-    )
-
-
-def audit_pack_create(*, acting_user, as_of: datetime.date, engagement: AuditEngagement | None = None
-                      ) -> AuditPack:
+def create_audit_pack(
+    *, acting_user: User, as_of: datetime.date, engagement: AuditEngagement | None = None
+) -> AuditPack:
     """A queued pack (built by the caller: the task or the command)."""
-    if not may_request(acting_user, engagement):
+    if not may_request_report(acting_user, AuditPack, engagement):
         raise PermissionDenied("You may not request an audit pack for this engagement.")
     if as_of > timezone.localdate():
         raise ValidationError({"as_of": "A pack cannot be dated in the future."})
@@ -53,11 +43,12 @@ def audit_pack_create(*, acting_user, as_of: datetime.date, engagement: AuditEng
     return pack
 
 
-def audit_pack_request(*, acting_user, as_of: datetime.date, engagement: AuditEngagement | None = None
-                       ) -> AuditPack:
+def request_audit_pack(
+    *, acting_user: User, as_of: datetime.date, engagement: AuditEngagement | None = None
+) -> AuditPack:
     """Queue a pack and have a Celery worker build it once this transaction commits."""
-    pack = audit_pack_create(acting_user=acting_user, as_of=as_of, engagement=engagement)
-    enqueue_on_commit("packs.tasks.audit_pack_build_task", pack.pk)
+    pack = create_audit_pack(acting_user=acting_user, as_of=as_of, engagement=engagement)
+    enqueue_on_commit("packs.tasks.build_audit_pack_task", pack.pk)
     return pack
 
 
@@ -99,7 +90,7 @@ def _finish(pack: AuditPack, status: str, **fields) -> None:
     pack.save()
 
 
-def audit_pack_build(pack: AuditPack, *, workers: int | None = None) -> AuditPack:
+def build_audit_pack(pack: AuditPack, *, workers: int | None = None) -> AuditPack:
     """Build a queued pack. Returns it ready or failed; a pack already claimed elsewhere is
     returned untouched."""
     if not _claim(pack):

@@ -4,12 +4,12 @@ from auditlog.context import set_actor
 from celery import shared_task
 
 from packs.models import AuditPack
-from packs.services import audit_pack_build
+from packs.services import build_audit_pack
 
 
 @shared_task(acks_late=True)
-def audit_pack_build_task(pack_id: int) -> str:
+def build_audit_pack_task(pack_id: int) -> str:
     """Build one requested audit pack (PDF and ZIP); the pack row records progress and outcome."""
     pack = AuditPack.objects.select_related("requested_by", "engagement").get(pk=pack_id)
     with set_actor(pack.requested_by):
-        return audit_pack_build(pack).status
+        return build_audit_pack(pack).status

@@ -18,20 +18,17 @@ from packs.forms import PackRequestForm
 from packs.models import AuditPack
 
 
-class PackQuerysetMixin:
-    def get_queryset(self):
-        return AuditPack.objects.for_listing().visible_to(self.request.user)
-
-
-class PackListView(PackQuerysetMixin, IsmsListView):
+class PackListView(IsmsListView):
     model = AuditPack
+    queryset = AuditPack.objects.for_listing()
     filterset_class = AuditPackFilter
     template_name = "packs/pack_list.html"
     partial_template_name = "packs/_pack_rows.html"
 
 
-class PackDetailView(PackQuerysetMixin, HtmxPartialMixin, IsmsDetailView):
+class PackDetailView(HtmxPartialMixin, IsmsDetailView):
     model = AuditPack
+    queryset = AuditPack.objects.for_listing()
     template_name = "packs/pack_detail.html"
     partial_template_name = "packs/_pack_progress.html"
     context_object_name = "pack"
@@ -47,7 +44,7 @@ class PackRequestView(PermissionMixin, ServiceFormMixin, FormView):
     permission_action = "view"
     form_class = PackRequestForm
     template_name = "packs/pack_form.html"
-    service = services.audit_pack_request
+    service = services.request_audit_pack
     success_message = "Pack requested: it is being built."
 
     def get_form_kwargs(self):

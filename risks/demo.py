@@ -10,12 +10,12 @@ from assets.models import Asset
 from risks.catalogue import criteria_seed
 from risks.models import Risk, RiskAssessment, Threat
 from risks.services import (
-    action_create,
-    assessment_approve,
-    assessment_start,
-    assessment_submit,
-    risk_accept,
-    risk_create,
+    accept_risk,
+    approve_assessment,
+    create_risk,
+    create_treatment_action,
+    start_assessment,
+    submit_assessment,
 )
 
 APPROVED = "SLM estate risk assessment 2026"
@@ -59,7 +59,7 @@ def _asset(kind: str) -> Asset | None:
 def _risk(assessment, users, spec) -> Risk:
     title, code, kinds, inherent, treatment, residual, owner, actions, _ = spec
     threat = Threat.objects.get(code=code)
-    risk = risk_create(
+    risk = create_risk(
         acting_user=users["officer"], assessment=assessment, title=title, threat=threat,
         assets=[a for a in map(_asset, kinds) if a is not None],
         controls=list(threat.suggested_controls.all()[:3]),
@@ -71,14 +71,14 @@ def _risk(assessment, users, spec) -> Risk:
     )
     today = timezone.localdate()
     for description, action_owner, days, status in actions:
-        action_create(acting_user=users["officer"], risk=risk, description=description,
+        create_treatment_action(acting_user=users["officer"], risk=risk, description=description,
                       owner=users[action_owner], due_date=today + datetime.timedelta(days=days),
                       status=status)
     return risk
 
 
 def _approved(users) -> RiskAssessment:
-    assessment = assessment_start(
+    assessment = start_assessment(
         acting_user=users["officer"], title=APPROVED,
         assessment_date=timezone.localdate() - datetime.timedelta(days=120),
         scope_notes="All SLM assets in production: models, endpoints, datasets, RAG pipeline, GPU cluster.",
@@ -86,15 +86,15 @@ def _approved(users) -> RiskAssessment:
     for spec in RISKS:
         _risk(assessment, users, spec)
     _accept(assessment, users)
-    assessment_submit(assessment, acting_user=users["officer"])
-    return assessment_approve(assessment, acting_user=users["officer"])
+    submit_assessment(assessment, acting_user=users["officer"])
+    return approve_assessment(assessment, acting_user=users["officer"])
 
 
 def _accept(assessment, users) -> None:
     for title, *_, owner, _actions, accepted in RISKS:
         risk = assessment.risks.filter(title=title).first()
         if accepted and risk is not None and risk.above_appetite:
-            risk_accept(risk, acting_user=users[owner], justification=(
+            accept_risk(risk, acting_user=users[owner], justification=(
                 "Compensating monitoring is in place; residual risk reviewed with the model team."))
 
 
@@ -117,7 +117,7 @@ def seed(users: dict) -> None:
         _approved(users)
     draft = RiskAssessment.objects.filter(title=DRAFT).first()
     if draft is None:
-        draft = assessment_start(acting_user=users["officer"], title=DRAFT, copy_from_last_approved=True,
+        draft = start_assessment(acting_user=users["officer"], title=DRAFT, copy_from_last_approved=True,
                                  scope_notes="Annual review; new releases of the support assistant.")
         _accept(draft, users)
     _make_one_acceptance_stale(draft)

@@ -100,11 +100,11 @@ def upload(name: str = "report.pdf", content: bytes = b"%PDF-1.4\n% evidence\n1 
 
 def evidence(user, *, controls=(), assets=(), files=None, **kwargs):
     """Evidence created through the service, as a user would."""
-    from evidence.services import evidence_create
+    from evidence.services import create_evidence
 
     kwargs.setdefault("title", "Branch protection export")
     kwargs.setdefault("effective_date", timezone.localdate())
-    return evidence_create(
+    return create_evidence(
         acting_user=user, files=[upload()] if files is None else files, controls=list(controls),
         assets=list(assets), **kwargs,
     )
@@ -173,7 +173,7 @@ class RiskAssessmentFactory(factory.django.DjangoModelFactory):
 
 def risk(acting_user, assessment=None, **fields):
     """A risk created through the service (scores stored as in production)."""
-    from risks.services import risk_create
+    from risks.services import create_risk
 
     defaults = {
         "title": "Prompt injection exfiltrates tickets",
@@ -182,7 +182,7 @@ def risk(acting_user, assessment=None, **fields):
         "residual_likelihood": 2, "residual_impact": 3,
         "owner": acting_user,
     }
-    return risk_create(
+    return create_risk(
         acting_user=acting_user, assessment=assessment or RiskAssessmentFactory(assessor=acting_user),
         **{**defaults, **fields},
     )
@@ -276,11 +276,11 @@ def incident(reporter, *, officer=None, breach_aware_at=None, high_risk=False, a
     fields.setdefault("title", "Endpoint leaked PII in answers")
     fields.setdefault("description", "A user saw another customer's address in an answer.")
     fields.setdefault("detected_at", timezone.now() - datetime.timedelta(hours=2))
-    event = services.event_report(acting_user=reporter, assets=list(assets), **fields)
+    event = services.report_event(acting_user=reporter, assets=list(assets), **fields)
     if officer is not None:
-        event = services.incident_triage(event, acting_user=officer, decision="incident", severity="high",
+        event = services.triage_incident(event, acting_user=officer, decision="incident", severity="high",
                                          category="data_leak")
         if breach_aware_at is not None:
-            event = services.incident_breach_set(event, acting_user=officer, personal_data_breach=True,
+            event = services.set_incident_breach(event, acting_user=officer, personal_data_breach=True,
                                                  aware_at=breach_aware_at, high_risk=high_risk)
     return event

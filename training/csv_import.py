@@ -1,5 +1,5 @@
 """Parse a training CSV (email, course, completed_on, score) into rows for
-isms.services.training.training_import; every problem is reported with its line number."""
+isms.services.training.import_training; every problem is reported with its line number."""
 
 from __future__ import annotations
 

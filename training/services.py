@@ -31,27 +31,27 @@ def _save(obj, fields: dict, m2m: tuple = ()):
 
 
 @transaction.atomic
-def person_create(*, acting_user: User, **fields) -> Person:
+def create_person(*, acting_user: User, **fields) -> Person:
     _check(acting_user, "add", Person)
     return _save(Person(), fields)
 
 
 @transaction.atomic
-def person_update(*, acting_user: User, instance: Person, **fields) -> Person:
-    _check(acting_user, "change", instance)
-    return _save(instance, fields)
+def update_person(person: Person, *, acting_user: User, **fields) -> Person:
+    _check(acting_user, "change", person)
+    return _save(person, fields)
 
 
 @transaction.atomic
-def course_create(*, acting_user: User, **fields) -> Course:
+def create_course(*, acting_user: User, **fields) -> Course:
     _check(acting_user, "add", Course)
     return _save(Course(), fields, m2m=("audience_assets",))
 
 
 @transaction.atomic
-def course_update(*, acting_user: User, instance: Course, **fields) -> Course:
-    _check(acting_user, "change", instance)
-    return _save(instance, fields, m2m=("audience_assets",))
+def update_course(course: Course, *, acting_user: User, **fields) -> Course:
+    _check(acting_user, "change", course)
+    return _save(course, fields, m2m=("audience_assets",))
 
 
 def expiry_of(course: Course, completed_on: datetime.date) -> datetime.date:
@@ -59,9 +59,9 @@ def expiry_of(course: Course, completed_on: datetime.date) -> datetime.date:
 
 
 def _certificate(acting_user, person, course, completed_on, certificate_file):
-    from evidence.services import evidence_create  # evidence imports isms models
+    from evidence.services import create_evidence  # evidence imports isms models
 
-    return evidence_create(
+    return create_evidence(
         acting_user=acting_user, title=f"Training certificate: {person} – {course}",
         files=[certificate_file], effective_date=completed_on,
         valid_until=expiry_of(course, completed_on),
@@ -80,9 +80,14 @@ def _validate_record(record: TrainingRecord) -> None:
 
 
 @transaction.atomic
-def training_record_add(
-    *, acting_user: User, person: Person, course: Course, completed_on: datetime.date,
-    score: int | None = None, certificate_file=None,
+def add_training_record(
+    *,
+    acting_user: User,
+    person: Person,
+    course: Course,
+    completed_on: datetime.date,
+    score: int | None = None,
+    certificate_file=None,
 ) -> TrainingRecord:
     """Record a completed course; the certificate is stored (hashed) as evidence."""
     _check(acting_user, "add", TrainingRecord)
@@ -98,14 +103,19 @@ def training_record_add(
 
 
 @transaction.atomic
-def training_record_update(
-    *, acting_user: User, instance: TrainingRecord, course: Course, completed_on: datetime.date,
-    score: int | None = None, certificate_file=None,
+def update_training_record(
+    record: TrainingRecord,
+    *,
+    acting_user: User,
+    course: Course,
+    completed_on: datetime.date,
+    score: int | None = None,
+    certificate_file=None,
 ) -> TrainingRecord:
     """Correct a record (wrong date, course or score). The expiry follows the corrected date; a new
     certificate is stored as new evidence and the previous one stays in the evidence history."""
-    _check(acting_user, "change", instance)
-    record = instance
+    _check(acting_user, "change", record)
+    record = record
     expiry_changed = (record.course_id, record.completed_on) != (course.pk, completed_on)
     record.course, record.completed_on, record.score = course, completed_on, score
     record.expires_on = expiry_of(course, completed_on)
@@ -120,18 +130,18 @@ def training_record_update(
 
 
 @transaction.atomic
-def training_record_delete(record: TrainingRecord, *, acting_user: User) -> None:
+def delete_training_record(record: TrainingRecord, *, acting_user: User) -> None:
     """Remove a record entered by mistake; the audit trail keeps what it said."""
     _check(acting_user, "delete", record)
     record.delete()
 
 
 @transaction.atomic
-def training_import(*, acting_user: User, rows: list[dict]) -> list[TrainingRecord]:
+def import_training(*, acting_user: User, rows: list[dict]) -> list[TrainingRecord]:
     """Create the records parsed from a CSV file (training.csv_import.parse), all or nothing.
     Rows hold person, course, completed_on and score already resolved."""
     _check(acting_user, "add", TrainingRecord)
-    return [training_record_add(acting_user=acting_user, **row) for row in rows]
+    return [add_training_record(acting_user=acting_user, **row) for row in rows]
 
 
 def _due(today: datetime.date):
@@ -147,7 +157,7 @@ def _due(today: datetime.date):
     ]
 
 
-def training_reminders_send(today: datetime.date | None = None) -> int:
+def send_training_reminders(today: datetime.date | None = None) -> int:
     """E-mail each person whose training expires within 30 days, once per record and expiry."""
     today = today or timezone.localdate()
     sent = 0

@@ -2,10 +2,10 @@
 
 from celery import shared_task
 
-from training.services import training_reminders_send
+from training.services import send_training_reminders
 
 
 @shared_task(acks_late=True)
-def training_reminders_task() -> int:
+def send_training_reminders_task() -> int:
     """Daily: e-mail people whose training expires within 30 days (once per expiry)."""
-    return training_reminders_send()
+    return send_training_reminders()

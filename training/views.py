@@ -25,14 +25,14 @@ from training.forms import (
 )
 from training.models import Course, Person, TrainingRecord
 from training.services import (
-    course_create,
-    course_update,
-    person_create,
-    person_update,
-    training_import,
-    training_record_add,
-    training_record_delete,
-    training_record_update,
+    add_training_record,
+    create_course,
+    create_person,
+    delete_training_record,
+    import_training,
+    update_course,
+    update_person,
+    update_training_record,
 )
 
 
@@ -82,7 +82,7 @@ class PersonDetailView(IsmsDetailView):
 
 
 class PersonCreateView(IsmsCreateView):
-    model, form_class, service = Person, PersonForm, person_create
+    model, form_class, service = Person, PersonForm, create_person
     template_name = "training/person_form.html"
     success_message = "Person added."
 
@@ -91,7 +91,7 @@ class PersonCreateView(IsmsCreateView):
 
 
 class PersonUpdateView(IsmsUpdateView):
-    model, form_class, service = Person, PersonForm, person_update
+    model, form_class, service = Person, PersonForm, update_person
     template_name = "training/person_form.html"
     success_message = "Person saved."
 
@@ -110,14 +110,14 @@ class CourseListView(IsmsListView):
 
 
 class CourseCreateView(IsmsCreateView):
-    model, form_class, service = Course, CourseForm, course_create
+    model, form_class, service = Course, CourseForm, create_course
     template_name = "training/course_form.html"
     success_url = reverse_lazy("training:course-list")
     success_message = "Course added."
 
 
 class CourseUpdateView(IsmsUpdateView):
-    model, form_class, service = Course, CourseForm, course_update
+    model, form_class, service = Course, CourseForm, update_course
     template_name = "training/course_form.html"
     success_url = reverse_lazy("training:course-list")
     success_message = "Course saved."
@@ -125,7 +125,7 @@ class CourseUpdateView(IsmsUpdateView):
 
 class TrainingRecordCreateView(PermissionMixin, ServiceFormMixin, FormView):
     permission_action, permission_model = "add", TrainingRecord
-    form_class, service = TrainingRecordForm, training_record_add
+    form_class, service = TrainingRecordForm, add_training_record
     template_name = "training/trainingrecord_form.html"
     success_url = reverse_lazy("training:training-matrix")
     success_message = "Training recorded."
@@ -137,7 +137,7 @@ class TrainingRecordCreateView(PermissionMixin, ServiceFormMixin, FormView):
 class TrainingRecordUpdateView(IsmsUpdateView):
     """Correct a record: the form is not a ModelForm because expiry and certificate are derived."""
 
-    model, form_class, service = TrainingRecord, TrainingRecordCorrectionForm, training_record_update
+    model, form_class, service = TrainingRecord, TrainingRecordCorrectionForm, update_training_record
     template_name = "training/trainingrecord_correct.html"
     success_message = "Training record corrected."
 
@@ -153,7 +153,7 @@ class TrainingRecordUpdateView(IsmsUpdateView):
 
 
 class TrainingRecordDeleteView(IsmsActionView):
-    permission_action, model, service = "delete", TrainingRecord, training_record_delete
+    permission_action, model, service = "delete", TrainingRecord, delete_training_record
     success_message = "Training record removed."
 
     def get_success_url(self):
@@ -168,4 +168,4 @@ class TrainingImportView(CsvImportView):
     success_message = "Training records imported."
     extra_context = {"columns": csv_import.COLUMNS}
     parser, parse_error = csv_import.parse, csv_import.TrainingCsvError
-    max_bytes, service = csv_import.MAX_BYTES, training_import
+    max_bytes, service = csv_import.MAX_BYTES, import_training

@@ -3,12 +3,12 @@ these services grant it and move it when the owner changes."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from guardian.shortcuts import assign_perm, remove_perm
 
 from assets.models import Asset
-from isms.access import can
+from isms.access import can, require
 from isms.models import User
 
 M2M_FIELDS = ("assignees", "depends_on", "training_datasets")
@@ -37,10 +37,9 @@ def _set_m2m(asset: Asset, m2m: dict) -> None:
 
 
 @transaction.atomic
-def asset_create(*, acting_user: User, owner: User | None = None, **fields) -> Asset:
+def create_asset(*, acting_user: User, owner: User | None = None, **fields) -> Asset:
     """Add an asset. Engineers may only create assets they own themselves."""
-    if not can(acting_user, "add", Asset):
-        raise PermissionDenied
+    require(acting_user, "add", Asset)
     owner = owner or acting_user
     if owner != acting_user and not _may_assign_owner(acting_user):
         raise ValidationError({"owner": "You may only create assets that you own."})
@@ -54,11 +53,10 @@ def asset_create(*, acting_user: User, owner: User | None = None, **fields) -> A
 
 
 @transaction.atomic
-def asset_update(*, acting_user: User, instance: Asset, **fields) -> Asset:
+def update_asset(asset: Asset, *, acting_user: User, **fields) -> Asset:
     """Change an asset; officers may reassign its owner, who then holds change_asset on it."""
-    if not can(acting_user, "change", instance):
-        raise PermissionDenied
-    asset = Asset.objects.select_for_update().get(pk=instance.pk)
+    require(acting_user, "change", asset)
+    asset = Asset.objects.select_for_update().get(pk=asset.pk)
     previous_owner = asset.owner
     new_owner = fields.pop("owner", None) or previous_owner
     if new_owner != previous_owner and not _may_assign_owner(acting_user):
@@ -75,17 +73,16 @@ def asset_update(*, acting_user: User, instance: Asset, **fields) -> Asset:
 
 
 @transaction.atomic
-def assets_import(*, acting_user: User, rows: list[tuple[int, dict]]) -> list[Asset]:
+def import_assets(*, acting_user: User, rows: list[tuple[int, dict]]) -> list[Asset]:
     """Create the assets parsed from a CSV file (assets.csv_import.parse), all or nothing.
     References (depends_on, training_datasets) are names in the file or already in the DB."""
-    if not can(acting_user, "change", Asset):
-        raise PermissionDenied
+    require(acting_user, "change", Asset)
     created, errors = {}, []
     for line, fields in rows:
         fields = dict(fields)
         fields.pop("depends_on"), fields.pop("training_datasets")
         try:
-            created[fields["name"]] = asset_create(acting_user=acting_user, **fields)
+            created[fields["name"]] = create_asset(acting_user=acting_user, **fields)
         except ValidationError as error:
             errors += [f"Row {line}: {message}" for message in error.messages]
     if errors:

@@ -3,14 +3,14 @@ one draft, which starts as a copy of the latest approved version."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from assets.models import Scope, ScopeExclusion
 from assets.models.scope import FROZEN
-from isms.access import can
+from isms.access import require
 from isms.models import User
 
 TEXT_FIELDS = ("statement", "organisational_boundaries", "technical_boundaries",
@@ -18,10 +18,9 @@ TEXT_FIELDS = ("statement", "organisational_boundaries", "technical_boundaries",
 
 
 @transaction.atomic
-def scope_draft_create(*, acting_user: User) -> Scope:
+def create_scope_draft(*, acting_user: User) -> Scope:
     """Start the next version as a copy of the latest approved one (only one draft at a time)."""
-    if not can(acting_user, "add", Scope):
-        raise PermissionDenied
+    require(acting_user, "add", Scope)
     if Scope.objects.drafts().exists():
         raise ValidationError("A draft scope already exists: edit or approve it first.")
     base = Scope.objects.latest_approved().first()
@@ -48,14 +47,12 @@ def _exclusion_add(scope: Scope, what: str, justification: str) -> ScopeExclusio
 
 
 @transaction.atomic
-def scope_update(
-    *, acting_user: User, instance: Scope, assets=None, exclusions: list[dict] | None = None,
-    **fields,
+def update_scope(
+    scope: Scope, *, acting_user: User, assets=None, exclusions: list[dict] | None = None, **fields
 ) -> Scope:
     """Change a draft; `exclusions` (dicts with what and justification) replace the current ones."""
-    if not can(acting_user, "change", instance):
-        raise PermissionDenied
-    scope = Scope.objects.select_for_update().get(pk=instance.pk)
+    require(acting_user, "change", scope)
+    scope = Scope.objects.select_for_update().get(pk=scope.pk)
     if not scope.is_draft:
         raise ValidationError(FROZEN)
     for name in TEXT_FIELDS:
@@ -74,10 +71,9 @@ def scope_update(
 
 
 @transaction.atomic
-def scope_approve(scope: Scope, *, acting_user: User) -> Scope:
+def approve_scope(scope: Scope, *, acting_user: User) -> Scope:
     """Approve the draft: it becomes the scope in force and is frozen from now on."""
-    if not can(acting_user, "approve", scope):
-        raise PermissionDenied
+    require(acting_user, "approve", scope)
     scope = Scope.objects.select_for_update().get(pk=scope.pk)
     if not scope.is_draft:
         raise ValidationError("This scope version is already approved.")

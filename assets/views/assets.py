@@ -7,7 +7,7 @@ from assets.filters import AssetFilter
 from assets.forms import AssetForm, AssetImportForm
 from assets.models import Asset
 from assets.rows import asset_rows
-from assets.services.assets import asset_create, asset_update, assets_import
+from assets.services.assets import create_asset, import_assets, update_asset
 from isms.access import can, visible
 from isms.generic import (
     CsvImportView,
@@ -56,12 +56,12 @@ class AssetDetailView(IsmsDetailView):
 
 
 class AssetCreateView(AssetFormMixin, IsmsCreateView):
-    service = asset_create
+    service = create_asset
     success_message = "Asset added."
 
 
 class AssetUpdateView(AssetFormMixin, IsmsUpdateView):
-    service = asset_update
+    service = update_asset
     success_message = "Asset saved."
 
 
@@ -74,7 +74,7 @@ class AssetImportView(CsvImportView):
     success_message = "Assets imported."
     extra_context = {"columns": csv_import.COLUMNS}
     parser, parse_error, max_bytes = csv_import.parse, csv_import.AssetCsvError, csv_import.MAX_BYTES
-    service = assets_import
+    service = import_assets
 
 
 @requires("view", Asset)

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 from assets.models import Scope
 from assets.scope_diff import scope_diff
 from assets.scope_forms import ExclusionFormSet, ScopeFilter, ScopeForm
-from assets.services.scope import scope_approve, scope_draft_create, scope_update
+from assets.services.scope import approve_scope, create_scope_draft, update_scope
 from isms.access import can, visible
 from isms.generic import (
     IsmsActionView,
@@ -56,7 +56,7 @@ class ScopeUpdateView(IsmsUpdateView):
     queryset = Scope.objects.drafts()  # approved versions are frozen: no edit page
     form_class = ScopeForm
     template_name = "assets/scope_form.html"
-    service = scope_update
+    service = update_scope
     success_message = "Scope draft saved."
 
     def get_formset(self):
@@ -82,7 +82,7 @@ class ScopeUpdateView(IsmsUpdateView):
 class ScopeApproveView(IsmsActionView):
     model = Scope
     permission_action = "approve"
-    service = scope_approve
+    service = approve_scope
     success_message = "Scope approved: this version is now in force and frozen."
 
 
@@ -114,7 +114,7 @@ class ScopeDiffView(IsmsTemplateView):
 def scope_create(request):
     """Start a new draft (a copy of the scope in force) and open it for editing."""
     try:
-        draft = scope_draft_create(acting_user=request.user)
+        draft = create_scope_draft(acting_user=request.user)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)

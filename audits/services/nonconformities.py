@@ -15,6 +15,7 @@ from guardian.shortcuts import assign_perm, remove_perm
 from audits.models import ChecklistItem, CorrectiveAction, EffectivenessCheck, Nonconformity
 from audits.models.nonconformities import ActionStatus
 from isms.access import require as _require
+from isms.models import User
 
 Status = Nonconformity.Status
 ACTION_CHANGE_PERM = "audits.change_correctiveaction"
@@ -57,7 +58,7 @@ def _status_sync(nc: Nonconformity) -> None:
 
 
 @transaction.atomic
-def nc_raise(*, acting_user, **fields) -> Nonconformity:
+def raise_nonconformity(*, acting_user: User, **fields) -> Nonconformity:
     """Record a nonconformity; from an audit finding it takes the finding's severity."""
     _require(acting_user, "add", Nonconformity)
     item: ChecklistItem | None = fields.get("checklist_item")
@@ -74,18 +75,20 @@ def nc_raise(*, acting_user, **fields) -> Nonconformity:
 
 
 @transaction.atomic
-def nc_update(*, acting_user, instance: Nonconformity, **fields) -> Nonconformity:
-    _require(acting_user, "change", instance)
-    _check_open(_locked(instance))
+def update_nonconformity(nonconformity: Nonconformity, *, acting_user: User, **fields) -> Nonconformity:
+    _require(acting_user, "change", nonconformity)
+    _check_open(_locked(nonconformity))
     for name, value in fields.items():
-        setattr(instance, name, value)
-    instance.full_clean()
-    instance.save()
-    return instance
+        setattr(nonconformity, name, value)
+    nonconformity.full_clean()
+    nonconformity.save()
+    return nonconformity
 
 
 @transaction.atomic
-def corrective_action_create(*, acting_user, nonconformity: Nonconformity, **fields) -> CorrectiveAction:
+def create_corrective_action(
+    nonconformity: Nonconformity, *, acting_user: User, **fields
+) -> CorrectiveAction:
     """Plan an action; its owner may then update its status."""
     _require(acting_user, "add", CorrectiveAction)
     nonconformity = _locked(nonconformity)
@@ -104,26 +107,27 @@ def corrective_action_create(*, acting_user, nonconformity: Nonconformity, **fie
 
 
 @transaction.atomic
-def corrective_action_update(*, acting_user, instance: CorrectiveAction, **fields) -> CorrectiveAction:
+def update_corrective_action(action: CorrectiveAction, *, acting_user: User, **fields) -> CorrectiveAction:
     """Officers change anything; the action's owner (guardian grant) updates its status."""
-    _require(acting_user, "change", instance)
-    nc = _locked(instance.nonconformity)
+    _require(acting_user, "change", action)
+    nc = _locked(action.nonconformity)
     _check_open(nc)
-    previous_owner = instance.owner
-    status = fields.pop("status", instance.status)
+    previous_owner = action.owner
+    status = fields.pop("status", action.status)
     for name, value in fields.items():
-        setattr(instance, name, value)
-    apply_action_status(instance, status)
-    instance.full_clean()
-    instance.save()
-    owner_grant(instance, previous_owner, ACTION_CHANGE_PERM)
+        setattr(action, name, value)
+    apply_action_status(action, status)
+    action.full_clean()
+    action.save()
+    owner_grant(action, previous_owner, ACTION_CHANGE_PERM)
     _status_sync(nc)
-    return instance
+    return action
 
 
 @transaction.atomic
-def effectiveness_check_record(*, acting_user, nonconformity: Nonconformity, effective: bool,
-                               notes: str = "") -> EffectivenessCheck:
+def record_effectiveness_check(
+    nonconformity: Nonconformity, *, acting_user: User, effective: bool, notes: str = ""
+) -> EffectivenessCheck:
     """Verify the actions worked. Not effective: the nonconformity reopens and needs a new action."""
     _require(acting_user, "add", EffectivenessCheck)
     nc = _locked(nonconformity)
@@ -162,7 +166,7 @@ def close_blockers(nc: Nonconformity) -> list[str]:
 
 
 @transaction.atomic
-def nc_close(nc: Nonconformity, *, acting_user) -> Nonconformity:
+def close_nonconformity(nc: Nonconformity, *, acting_user: User) -> Nonconformity:
     """Close only with every action done and an effectiveness check that found them effective."""
     _require(acting_user, "change", nc)
     nc = _locked(nc)

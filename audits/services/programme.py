@@ -11,6 +11,7 @@ from guardian.shortcuts import assign_perm, remove_perm
 from audits.models import AuditProgramme, ChecklistItem, InternalAudit
 from controls.models import SoAEntry
 from isms.access import require as _require
+from isms.models import User
 
 ITEM_CHANGE_PERM = "audits.change_checklistitem"
 
@@ -85,7 +86,7 @@ def _lead_auditor_grant(audit: InternalAudit, previous_lead) -> None:
 
 
 @transaction.atomic
-def programme_create(*, acting_user, **fields) -> AuditProgramme:
+def create_audit_programme(*, acting_user: User, **fields) -> AuditProgramme:
     _require(acting_user, "add", AuditProgramme)
     programme = AuditProgramme(created_by=acting_user, **fields)
     programme.full_clean()
@@ -94,17 +95,17 @@ def programme_create(*, acting_user, **fields) -> AuditProgramme:
 
 
 @transaction.atomic
-def programme_update(*, acting_user, instance: AuditProgramme, **fields) -> AuditProgramme:
-    _require(acting_user, "change", instance)
+def update_audit_programme(programme: AuditProgramme, *, acting_user: User, **fields) -> AuditProgramme:
+    _require(acting_user, "change", programme)
     for name, value in fields.items():
-        setattr(instance, name, value)
-    instance.full_clean()
-    instance.save()
-    return instance
+        setattr(programme, name, value)
+    programme.full_clean()
+    programme.save()
+    return programme
 
 
 @transaction.atomic
-def audit_create(*, acting_user, controls=(), **fields) -> InternalAudit:
+def create_internal_audit(*, acting_user: User, controls=(), **fields) -> InternalAudit:
     """Plan an audit; refused when the lead auditor would audit their own work."""
     _require(acting_user, "add", InternalAudit)
     audit = InternalAudit(**fields)
@@ -118,24 +119,26 @@ def audit_create(*, acting_user, controls=(), **fields) -> InternalAudit:
 
 
 @transaction.atomic
-def audit_update(*, acting_user, instance: InternalAudit, controls=None, **fields) -> InternalAudit:
-    _require(acting_user, "change", instance)
-    check_not_frozen(instance)
-    previous_lead = instance.lead_auditor
+def update_internal_audit(
+    audit: InternalAudit, *, acting_user: User, controls=None, **fields
+) -> InternalAudit:
+    _require(acting_user, "change", audit)
+    check_not_frozen(audit)
+    previous_lead = audit.lead_auditor
     for name, value in fields.items():
-        setattr(instance, name, value)
-    controls = list(instance.controls.all()) if controls is None else list(controls)
-    instance.full_clean()
-    _check_independence(instance, controls)
-    instance.save()
-    instance.controls.set(controls)
-    _checklist_sync(instance, controls)
-    _lead_auditor_grant(instance, previous_lead)
-    return instance
+        setattr(audit, name, value)
+    controls = list(audit.controls.all()) if controls is None else list(controls)
+    audit.full_clean()
+    _check_independence(audit, controls)
+    audit.save()
+    audit.controls.set(controls)
+    _checklist_sync(audit, controls)
+    _lead_auditor_grant(audit, previous_lead)
+    return audit
 
 
 @transaction.atomic
-def audit_start(audit: InternalAudit, *, acting_user) -> InternalAudit:
+def start_internal_audit(audit: InternalAudit, *, acting_user: User) -> InternalAudit:
     """planned -> in progress; independence is checked again (SoA owners may have changed)."""
     _require(acting_user, "change", audit)
     if audit.status != InternalAudit.Status.PLANNED:
@@ -148,25 +151,27 @@ def audit_start(audit: InternalAudit, *, acting_user) -> InternalAudit:
 
 
 @transaction.atomic
-def checklist_item_update(*, acting_user, instance: ChecklistItem, **fields) -> ChecklistItem:
-    _require(acting_user, "change", instance)
-    check_not_frozen(instance.audit)
-    if instance.audit.status == InternalAudit.Status.PLANNED:
+def update_checklist_item(item: ChecklistItem, *, acting_user: User, **fields) -> ChecklistItem:
+    _require(acting_user, "change", item)
+    check_not_frozen(item.audit)
+    if item.audit.status == InternalAudit.Status.PLANNED:
         raise ValidationError("Start the audit before recording results.")
-    if hasattr(instance, "nonconformity") and fields.get("result", instance.result) not in (
+    if hasattr(item, "nonconformity") and fields.get("result", item.result) not in (
             ChecklistItem.NC_RESULTS):
         raise ValidationError(
             {"result": "A nonconformity was raised from this finding; it stays a nonconformity."}
         )
     for name, value in fields.items():
-        setattr(instance, name, value)
-    instance.full_clean()
-    instance.save()
-    return instance
+        setattr(item, name, value)
+    item.full_clean()
+    item.save()
+    return item
 
 
 @transaction.atomic
-def audit_report(audit: InternalAudit, *, acting_user, summary: str, conclusion: str) -> InternalAudit:
+def report_internal_audit(
+    audit: InternalAudit, *, acting_user: User, summary: str, conclusion: str
+) -> InternalAudit:
     """Issue the report: every checklist item must have a result; the audit is frozen after."""
     _require(acting_user, "change", audit)
     check_not_frozen(audit)

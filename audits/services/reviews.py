@@ -13,6 +13,7 @@ from audits.models.nonconformities import ActionStatus
 from audits.review_inputs import clause_key, review_inputs_collect
 from audits.services.nonconformities import apply_action_status, owner_grant
 from isms.access import require as _require
+from isms.models import User
 
 Status = ManagementReview.Status
 REVIEW_ACTION_CHANGE_PERM = "audits.change_reviewaction"
@@ -25,7 +26,7 @@ def _check_not_frozen(review: ManagementReview) -> None:
 
 
 @transaction.atomic
-def review_create(*, acting_user, attendees=(), **fields) -> ManagementReview:
+def create_review(*, acting_user: User, attendees=(), **fields) -> ManagementReview:
     _require(acting_user, "add", ManagementReview)
     review = ManagementReview(**fields)
     review.full_clean()
@@ -35,16 +36,18 @@ def review_create(*, acting_user, attendees=(), **fields) -> ManagementReview:
 
 
 @transaction.atomic
-def review_update(*, acting_user, instance: ManagementReview, attendees=None, **fields) -> ManagementReview:
-    _require(acting_user, "change", instance)
-    _check_not_frozen(instance)
+def update_review(
+    review: ManagementReview, *, acting_user: User, attendees=None, **fields
+) -> ManagementReview:
+    _require(acting_user, "change", review)
+    _check_not_frozen(review)
     for name, value in fields.items():
-        setattr(instance, name, value)
-    instance.full_clean()
-    instance.save()
+        setattr(review, name, value)
+    review.full_clean()
+    review.save()
     if attendees is not None:
-        instance.attendees.set(attendees)
-    return instance
+        review.attendees.set(attendees)
+    return review
 
 
 def inputs_period(review: ManagementReview) -> tuple[datetime.date, datetime.date]:
@@ -63,8 +66,9 @@ def _feedback_section(review: ManagementReview) -> dict:
 
 
 @transaction.atomic
-def review_inputs_prepare(review: ManagementReview, *, acting_user,
-                          providers: list | None = None) -> ManagementReview:
+def prepare_review_inputs(
+    review: ManagementReview, *, acting_user: User, providers: list | None = None
+) -> ManagementReview:
     """Compute the 9.3.2 inputs now and freeze them on the review as a snapshot."""
     _require(acting_user, "change", review)
     _check_not_frozen(review)
@@ -77,7 +81,7 @@ def review_inputs_prepare(review: ManagementReview, *, acting_user,
 
 
 @transaction.atomic
-def review_hold(review: ManagementReview, *, acting_user) -> ManagementReview:
+def hold_review(review: ManagementReview, *, acting_user: User) -> ManagementReview:
     """The meeting took place (its inputs must have been prepared)."""
     _require(acting_user, "change", review)
     if review.status != Status.DRAFT:
@@ -90,7 +94,7 @@ def review_hold(review: ManagementReview, *, acting_user) -> ManagementReview:
 
 
 @transaction.atomic
-def review_approve(review: ManagementReview, *, acting_user) -> ManagementReview:
+def approve_review(review: ManagementReview, *, acting_user: User) -> ManagementReview:
     """Approve the minutes: the review is frozen from now on."""
     _require(acting_user, "change", review)
     if review.status != Status.HELD:
@@ -104,7 +108,7 @@ def review_approve(review: ManagementReview, *, acting_user) -> ManagementReview
 
 
 @transaction.atomic
-def review_action_create(*, acting_user, review: ManagementReview, **fields) -> ReviewAction:
+def create_review_action(review: ManagementReview, *, acting_user: User, **fields) -> ReviewAction:
     _require(acting_user, "add", ReviewAction)
     _check_not_frozen(review)
     status = fields.pop("status", ActionStatus.OPEN)
@@ -117,17 +121,17 @@ def review_action_create(*, acting_user, review: ManagementReview, **fields) -> 
 
 
 @transaction.atomic
-def review_action_update(*, acting_user, instance: ReviewAction, **fields) -> ReviewAction:
+def update_review_action(action: ReviewAction, *, acting_user: User, **fields) -> ReviewAction:
     """Actions keep being worked on after the minutes are approved: only their progress then."""
-    _require(acting_user, "change", instance)
-    if instance.review.is_frozen and set(fields) - {"status"}:
-        fields = {"status": fields.get("status", instance.status)}
-    previous_owner = instance.owner
-    status = fields.pop("status", instance.status)
+    _require(acting_user, "change", action)
+    if action.review.is_frozen and set(fields) - {"status"}:
+        fields = {"status": fields.get("status", action.status)}
+    previous_owner = action.owner
+    status = fields.pop("status", action.status)
     for name, value in fields.items():
-        setattr(instance, name, value)
-    apply_action_status(instance, status)
-    instance.full_clean()
-    instance.save()
-    owner_grant(instance, previous_owner, REVIEW_ACTION_CHANGE_PERM)
-    return instance
+        setattr(action, name, value)
+    apply_action_status(action, status)
+    action.full_clean()
+    action.save()
+    owner_grant(action, previous_owner, REVIEW_ACTION_CHANGE_PERM)
+    return action

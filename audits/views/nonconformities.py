@@ -47,7 +47,7 @@ class NonconformityCreateView(IsmsCreateView):
     model = Nonconformity
     form_class = NonconformityForm
     template_name = "audits/form.html"
-    service = services.nc_raise
+    service = services.raise_nonconformity
     success_message = "Nonconformity raised."
 
     def get_initial(self):
@@ -77,14 +77,14 @@ class NonconformityUpdateView(IsmsUpdateView):
     model = Nonconformity
     form_class = NonconformityForm
     template_name = "audits/form.html"
-    service = services.nc_update
+    service = services.update_nonconformity
     success_message = "Nonconformity saved."
 
 
 class NonconformityCloseView(IsmsActionView):
     model = Nonconformity
     permission_action = "change"
-    service = services.nc_close
+    service = services.close_nonconformity
     success_message = "Nonconformity closed."
 
 
@@ -98,15 +98,15 @@ class _ForNonconformity:
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs, parent=self.nonconformity())
 
-    def service_kwargs(self, form) -> dict:
-        return {"nonconformity": self.nonconformity(), **form.cleaned_data}
+    def service_target(self) -> Nonconformity:
+        return self.nonconformity()
 
 
 class CorrectiveActionCreateView(_ForNonconformity, IsmsCreateView):
     model = CorrectiveAction
     form_class = CorrectiveActionForm
     template_name = "audits/form.html"
-    service = services.corrective_action_create
+    service = services.create_corrective_action
     success_message = "Corrective action planned."
 
 
@@ -114,7 +114,7 @@ class CorrectiveActionUpdateView(IsmsUpdateView):
     model = CorrectiveAction
     form_class = CorrectiveActionForm
     template_name = "audits/form.html"
-    service = services.corrective_action_update
+    service = services.update_corrective_action
     success_message = "Corrective action saved."
 
     def get_form_class(self):
@@ -127,5 +127,5 @@ class EffectivenessCheckCreateView(_ForNonconformity, IsmsCreateView):
     model = EffectivenessCheck
     form_class = EffectivenessCheckForm
     template_name = "audits/form.html"
-    service = services.effectiveness_check_record
+    service = services.record_effectiveness_check
     success_message = "Effectiveness check recorded."

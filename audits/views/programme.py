@@ -43,7 +43,7 @@ class ProgrammeCreateView(IsmsCreateView):
     model = AuditProgramme
     form_class = ProgrammeForm
     template_name = "audits/form.html"
-    service = services.programme_create
+    service = services.create_audit_programme
     success_message = "Audit programme created."
 
 
@@ -51,7 +51,7 @@ class ProgrammeUpdateView(IsmsUpdateView):
     model = AuditProgramme
     form_class = ProgrammeForm
     template_name = "audits/form.html"
-    service = services.programme_update
+    service = services.update_audit_programme
     success_message = "Audit programme saved."
 
 
@@ -82,7 +82,7 @@ class AuditCreateView(IsmsCreateView):
     model = InternalAudit
     form_class = AuditForm
     template_name = "audits/form.html"
-    service = services.audit_create
+    service = services.create_internal_audit
     success_message = "Audit planned; its checklist lists the clauses and controls in scope."
 
     def get_initial(self):
@@ -95,14 +95,14 @@ class AuditUpdateView(IsmsUpdateView):
     model = InternalAudit
     form_class = AuditForm
     template_name = "audits/form.html"
-    service = services.audit_update
+    service = services.update_internal_audit
     success_message = "Audit saved."
 
 
 class AuditStartView(IsmsActionView):
     model = InternalAudit
     permission_action = "change"
-    service = services.audit_start
+    service = services.start_internal_audit
     success_message = "Audit started."
 
 
@@ -115,7 +115,7 @@ class AuditReportView(IsmsUpdateView):
     success_message = "Report issued; the audit is now frozen."
 
     def perform(self, form):
-        return services.audit_report(self.object, acting_user=self.request.user, **form.cleaned_data)
+        return services.report_internal_audit(self.object, acting_user=self.request.user, **form.cleaned_data)
 
 
 class ChecklistItemUpdateView(IsmsUpdateView):
@@ -126,7 +126,7 @@ class ChecklistItemUpdateView(IsmsUpdateView):
     form_class = ChecklistItemForm
     template_name = "audits/item_form.html"
     partial_template_name = "audits/_item_form.html"
-    service = services.checklist_item_update
+    service = services.update_checklist_item
     success_message = ""
 
     def form_valid(self, form):

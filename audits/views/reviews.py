@@ -51,7 +51,7 @@ class ReviewCreateView(IsmsCreateView):
     model = ManagementReview
     form_class = ReviewForm
     template_name = "audits/form.html"
-    service = services.review_create
+    service = services.create_review
     success_message = "Management review created: prepare its inputs before the meeting."
 
 
@@ -59,28 +59,28 @@ class ReviewUpdateView(IsmsUpdateView):
     model = ManagementReview
     form_class = ReviewForm
     template_name = "audits/form.html"
-    service = services.review_update
+    service = services.update_review
     success_message = "Management review saved."
 
 
 class ReviewPrepareView(IsmsActionView):
     model = ManagementReview
     permission_action = "change"
-    service = services.review_inputs_prepare
+    service = services.prepare_review_inputs
     success_message = "Review inputs prepared from the ISMS's data."
 
 
 class ReviewHoldView(IsmsActionView):
     model = ManagementReview
     permission_action = "change"
-    service = services.review_hold
+    service = services.hold_review
     success_message = "Review marked as held."
 
 
 class ReviewApproveView(IsmsActionView):
     model = ManagementReview
     permission_action = "change"
-    service = services.review_approve
+    service = services.approve_review
     success_message = "Minutes approved; the review is frozen."
 
 
@@ -88,7 +88,7 @@ class ReviewActionCreateView(IsmsCreateView):
     model = ReviewAction
     form_class = ReviewActionForm
     template_name = "audits/form.html"
-    service = services.review_action_create
+    service = services.create_review_action
     success_message = "Review action added."
 
     def review(self) -> ManagementReview:
@@ -98,15 +98,15 @@ class ReviewActionCreateView(IsmsCreateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs, parent=self.review())
 
-    def service_kwargs(self, form) -> dict:
-        return {"review": self.review(), **form.cleaned_data}
+    def service_target(self) -> ManagementReview:
+        return self.review()
 
 
 class ReviewActionUpdateView(IsmsUpdateView):
     model = ReviewAction
     form_class = ReviewActionForm
     template_name = "audits/form.html"
-    service = services.review_action_update
+    service = services.update_review_action
     success_message = "Review action saved."
 
     def get_form_class(self):

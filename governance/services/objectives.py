@@ -28,7 +28,7 @@ def _clean_metric(objective: Objective) -> None:
 
 
 @transaction.atomic
-def objective_create(*, acting_user: User, **fields) -> Objective:
+def create_objective(*, acting_user: User, **fields) -> Objective:
     _check(acting_user, "add", Objective)
     objective = Objective(**{k: v for k, v in fields.items() if k in OBJECTIVE_FIELDS})
     _clean_metric(objective)
@@ -39,10 +39,10 @@ def objective_create(*, acting_user: User, **fields) -> Objective:
 
 
 @transaction.atomic
-def objective_update(*, acting_user: User, instance: Objective, **fields) -> Objective:
+def update_objective(objective: Objective, *, acting_user: User, **fields) -> Objective:
     """Change an objective; a new owner takes over the right to record measurements."""
-    _check(acting_user, "change", instance)
-    objective = Objective.objects.select_for_update().get(pk=instance.pk)
+    _check(acting_user, "change", objective)
+    objective = Objective.objects.select_for_update().get(pk=objective.pk)
     previous_owner = objective.owner
     for name in OBJECTIVE_FIELDS:
         if name in fields:
@@ -57,8 +57,8 @@ def objective_update(*, acting_user: User, instance: Objective, **fields) -> Obj
 
 
 @transaction.atomic
-def measurement_add(
-    *, acting_user: User, objective: Objective, date: datetime.date, value: Decimal, note: str = "",
+def add_measurement(
+    objective: Objective, *, acting_user: User, date: datetime.date, value: Decimal, note: str = ""
 ) -> Measurement:
     """Record a value measured by hand (officers, or the objective's owner)."""
     _check(acting_user, "measure", objective)
@@ -72,8 +72,8 @@ def measurement_add(
 
 
 @transaction.atomic
-def objective_measure_automatically(
-    objective: Objective, *, acting_user: User | None = None, today: datetime.date | None = None,
+def measure_objective(
+    objective: Objective, *, acting_user: User | None = None, today: datetime.date | None = None
 ) -> Measurement | None:
     """Record today's value of the objective's metric (once per day: a second run updates it).
     Returns None when the metric has nothing to measure yet (no applicable controls, say)."""
@@ -97,10 +97,10 @@ def objective_measure_automatically(
     return measurement
 
 
-def objectives_measure_all(today: datetime.date | None = None) -> int:
+def measure_all_objectives(today: datetime.date | None = None) -> int:
     """Measure every open objective bound to a metric; returns how many got a value."""
     done = 0
     for objective in Objective.objects.bound().open():
-        if objective_measure_automatically(objective, today=today) is not None:
+        if measure_objective(objective, today=today) is not None:
             done += 1
     return done

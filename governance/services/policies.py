@@ -23,7 +23,7 @@ POLICY_FIELDS = ("title", "kind", "topic", "owner", "review_interval_months", "n
 
 
 @transaction.atomic
-def policy_create(*, acting_user: User, **fields) -> Policy:
+def create_policy(*, acting_user: User, **fields) -> Policy:
     _check(acting_user, "add", Policy)
     policy = Policy(**{k: v for k, v in fields.items() if k in POLICY_FIELDS})
     policy.full_clean()
@@ -32,9 +32,9 @@ def policy_create(*, acting_user: User, **fields) -> Policy:
 
 
 @transaction.atomic
-def policy_update(*, acting_user: User, instance: Policy, **fields) -> Policy:
-    _check(acting_user, "change", instance)
-    policy = Policy.objects.select_for_update().get(pk=instance.pk)
+def update_policy(policy: Policy, *, acting_user: User, **fields) -> Policy:
+    _check(acting_user, "change", policy)
+    policy = Policy.objects.select_for_update().get(pk=policy.pk)
     for name in POLICY_FIELDS:
         if name in fields:
             setattr(policy, name, fields[name])
@@ -44,7 +44,7 @@ def policy_update(*, acting_user: User, instance: Policy, **fields) -> Policy:
 
 
 @transaction.atomic
-def policy_review_record(policy: Policy, *, acting_user: User) -> Policy:
+def record_policy_review(policy: Policy, *, acting_user: User) -> Policy:
     """The policy was reviewed and needs no change: the next review falls one interval on."""
     _check(acting_user, "review", policy)
     policy = Policy.objects.select_for_update().get(pk=policy.pk)
@@ -63,18 +63,17 @@ def _next_review(policy: Policy) -> None:
 
 
 def _document(acting_user: User, policy: Policy, number: int, document_file):
-    from evidence.services import evidence_create  # evidence imports isms models
+    from evidence.services import create_evidence  # evidence imports isms models
 
-    return evidence_create(
+    return create_evidence(
         acting_user=acting_user, title=f"Policy document: {policy.title} v{number}",
         files=[document_file], effective_date=timezone.localdate(),
     )
 
 
 @transaction.atomic
-def policy_version_create(
-    *, acting_user: User, policy: Policy, text: str = "", change_summary: str = "",
-    document_file=None,
+def create_policy_version(
+    policy: Policy, *, acting_user: User, text: str = "", change_summary: str = "", document_file=None
 ) -> PolicyVersion:
     """A new draft version (the next number); one draft per policy at a time."""
     _check(acting_user, "add", PolicyVersion)
@@ -92,13 +91,12 @@ def policy_version_create(
 
 
 @transaction.atomic
-def policy_version_update(
-    *, acting_user: User, instance: PolicyVersion, text: str = "", change_summary: str = "",
-    document_file=None,
+def update_policy_version(
+    version: PolicyVersion, *, acting_user: User, text: str = "", change_summary: str = "", document_file=None
 ) -> PolicyVersion:
     """Change a draft; approved and superseded versions are frozen."""
-    _check(acting_user, "change", instance)
-    version = PolicyVersion.objects.select_for_update().get(pk=instance.pk)
+    _check(acting_user, "change", version)
+    version = PolicyVersion.objects.select_for_update().get(pk=version.pk)
     if not version.is_draft:
         raise ValidationError(FROZEN)
     version.text, version.change_summary = text, change_summary
@@ -110,7 +108,7 @@ def policy_version_update(
 
 
 @transaction.atomic
-def policy_version_approve(version: PolicyVersion, *, acting_user: User) -> PolicyVersion:
+def approve_policy_version(version: PolicyVersion, *, acting_user: User) -> PolicyVersion:
     """Approve a draft: it comes into force (frozen), the previous one is superseded, and the
     next review falls one review interval from today."""
     _check(acting_user, "approve", version)
@@ -141,7 +139,7 @@ def _in_force(version: PolicyVersion) -> None:
 
 
 @transaction.atomic
-def policy_acknowledge(version: PolicyVersion, *, acting_user: User) -> Acknowledgement:
+def acknowledge_policy(version: PolicyVersion, *, acting_user: User) -> Acknowledgement:
     """The signed-in user acknowledges the version for the person record linked to them."""
     _check(acting_user, "acknowledge", version)
     person = Person.objects.filter(user=acting_user).first()
@@ -154,8 +152,8 @@ def policy_acknowledge(version: PolicyVersion, *, acting_user: User) -> Acknowle
 
 
 @transaction.atomic
-def acknowledgements_record(
-    *, acting_user: User, version: PolicyVersion, people, acknowledged_on: datetime.date,
+def record_acknowledgements(
+    version: PolicyVersion, *, acting_user: User, people, acknowledged_on: datetime.date
 ) -> list[Acknowledgement]:
     """Officers record acknowledgements made elsewhere (a signed form, an LMS export).
     People who already acknowledged this version are left as they are."""

@@ -6,15 +6,21 @@ from governance.forms import MeasurementForm, ObjectiveForm
 from governance.metrics import METRICS
 from governance.models import Measurement, Objective
 from governance.services.objectives import (
-    measurement_add,
-    objective_create,
-    objective_measure_automatically,
-    objective_update,
+    add_measurement,
+    create_objective,
+    measure_objective,
+    update_objective,
 )
 from governance.trend import trend
-from governance.views.base import ObjectFormView
 from isms.access import can
-from isms.generic import IsmsActionView, IsmsCreateView, IsmsDetailView, IsmsListView, IsmsUpdateView
+from isms.generic import (
+    IsmsActionView,
+    IsmsCreateView,
+    IsmsDetailView,
+    IsmsListView,
+    IsmsObjectFormView,
+    IsmsUpdateView,
+)
 
 OLDEST_FIRST = Measurement.objects.order_by("date", "pk")
 
@@ -61,7 +67,7 @@ class ObjectiveDetailView(IsmsDetailView):
 
 
 class ObjectiveCreateView(IsmsCreateView):
-    model, form_class, service = Objective, ObjectiveForm, objective_create
+    model, form_class, service = Objective, ObjectiveForm, create_objective
     template_name = "governance/form.html"
     success_url = reverse_lazy("governance:objective-list")
     extra_context = {"heading": "New objective", "cancel_url": success_url}
@@ -69,7 +75,7 @@ class ObjectiveCreateView(IsmsCreateView):
 
 
 class ObjectiveUpdateView(IsmsUpdateView):
-    model, form_class, service = Objective, ObjectiveForm, objective_update
+    model, form_class, service = Objective, ObjectiveForm, update_objective
     template_name = "governance/form.html"
     extra_context = {"heading": "Edit objective"}
     success_message = "Objective saved."
@@ -78,9 +84,9 @@ class ObjectiveUpdateView(IsmsUpdateView):
         return self.object.get_absolute_url()
 
 
-class MeasurementCreateView(ObjectFormView):
+class MeasurementCreateView(IsmsObjectFormView):
     model, permission_action = Objective, "measure"
-    form_class, service, object_kwarg = MeasurementForm, measurement_add, "objective"
+    form_class, service = MeasurementForm, add_measurement
     template_name = "governance/measurement_form.html"
     success_message = "Measurement recorded."
 
@@ -88,5 +94,5 @@ class MeasurementCreateView(ObjectFormView):
 class ObjectiveMeasureNowView(IsmsActionView):
     model, permission_action = Objective, "measure"
     queryset = Objective.objects.bound()
-    service = objective_measure_automatically
+    service = measure_objective
     success_message = "Measured from the product's own data."

@@ -5,23 +5,23 @@ from governance.filters import PolicyFilter
 from governance.forms import AcknowledgementRecordForm, PolicyForm, PolicyVersionForm
 from governance.models import Acknowledgement, Policy, PolicyVersion
 from governance.services.policies import (
+    acknowledge_policy,
     acknowledgement_rates,
-    acknowledgements_record,
-    policy_acknowledge,
-    policy_create,
-    policy_review_record,
-    policy_update,
-    policy_version_approve,
-    policy_version_create,
-    policy_version_update,
+    approve_policy_version,
+    create_policy,
+    create_policy_version,
+    record_acknowledgements,
+    record_policy_review,
+    update_policy,
+    update_policy_version,
 )
-from governance.views.base import ObjectFormView
 from isms.access import can
 from isms.generic import (
     IsmsActionView,
     IsmsCreateView,
     IsmsDetailView,
     IsmsListView,
+    IsmsObjectFormView,
     IsmsTemplateView,
     IsmsUpdateView,
 )
@@ -72,7 +72,7 @@ class PolicyDetailView(IsmsDetailView):
 
 
 class PolicyCreateView(IsmsCreateView):
-    model, form_class, service = Policy, PolicyForm, policy_create
+    model, form_class, service = Policy, PolicyForm, create_policy
     template_name = "governance/form.html"
     extra_context = {"heading": "New policy", "cancel_url": reverse_lazy("governance:policy-list")}
     success_message = "Policy added: now write its first version."
@@ -82,7 +82,7 @@ class PolicyCreateView(IsmsCreateView):
 
 
 class PolicyUpdateView(IsmsUpdateView):
-    model, form_class, service = Policy, PolicyForm, policy_update
+    model, form_class, service = Policy, PolicyForm, update_policy
     template_name = "governance/form.html"
     extra_context = {"heading": "Edit policy"}
     success_message = "Policy saved."
@@ -91,17 +91,17 @@ class PolicyUpdateView(IsmsUpdateView):
         return self.object.get_absolute_url()
 
 
-class PolicyVersionCreateView(ObjectFormView):
+class PolicyVersionCreateView(IsmsObjectFormView):
     model, permission_action, permission_model = Policy, "add", PolicyVersion
-    form_class, service, object_kwarg = PolicyVersionForm, policy_version_create, "policy"
+    form_class, service = PolicyVersionForm, create_policy_version
     template_name = "governance/policyversion_form.html"
     success_message = "Draft version saved."
 
 
-class PolicyVersionUpdateView(ObjectFormView):
+class PolicyVersionUpdateView(IsmsObjectFormView):
     model, permission_action = PolicyVersion, "change"
     queryset = PolicyVersion.objects.drafts().select_related("policy")  # approved ones are frozen
-    form_class, service, object_kwarg = PolicyVersionForm, policy_version_update, "instance"
+    form_class, service = PolicyVersionForm, update_policy_version
     template_name = "governance/policyversion_form.html"
     success_message = "Draft version saved."
 
@@ -110,27 +110,27 @@ class PolicyVersionUpdateView(ObjectFormView):
 
 
 class PolicyReviewView(IsmsActionView):
-    model, permission_action, service = Policy, "review", policy_review_record
+    model, permission_action, service = Policy, "review", record_policy_review
     success_message = "Review recorded: the next review date moved on by one review interval."
 
 
 class PolicyVersionApproveView(IsmsActionView):
-    model, permission_action, service = PolicyVersion, "approve", policy_version_approve
+    model, permission_action, service = PolicyVersion, "approve", approve_policy_version
     success_message = "Version approved: it is now in force and frozen."
 
 
 class PolicyVersionAcknowledgeView(IsmsActionView):
-    model, permission_action, service = PolicyVersion, "acknowledge", policy_acknowledge
+    model, permission_action, service = PolicyVersion, "acknowledge", acknowledge_policy
     success_message = "Thank you: your acknowledgement is recorded."
 
     def get_success_url(self) -> str:
         return reverse("governance:my-policies")
 
 
-class AcknowledgementRecordView(ObjectFormView):
+class AcknowledgementRecordView(IsmsObjectFormView):
     model, permission_action, permission_model = PolicyVersion, "add", Acknowledgement
     queryset = PolicyVersion.objects.approved().select_related("policy")
-    form_class, service, object_kwarg = AcknowledgementRecordForm, acknowledgements_record, "version"
+    form_class, service = AcknowledgementRecordForm, record_acknowledgements
     template_name = "governance/acknowledgement_form.html"
     success_message = "Acknowledgements recorded."
 

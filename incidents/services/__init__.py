@@ -1,26 +1,26 @@
 """Every write of the incidents app. Import from the topic modules or from here."""
 
 from incidents.services.breach import (
-    clock_not_required,
     clocks_sync,
-    incident_breach_set,
-    notification_record,
-    regime_create,
-    regime_update,
+    create_regime,
+    mark_clock_not_required,
+    record_notification,
+    set_incident_breach,
+    update_regime,
 )
 from incidents.services.lifecycle import (
+    add_timeline_entry,
+    change_incident_status,
+    close_incident,
     closing_problems,
-    incident_close,
-    incident_risks_reopen,
-    incident_status_change,
-    timeline_entry_add,
+    reopen_incident_risks,
 )
-from incidents.services.reminders import clock_reminders_send
-from incidents.services.reporting import event_report, incident_triage, incident_update
+from incidents.services.reminders import send_clock_reminders
+from incidents.services.reporting import report_event, triage_incident, update_incident
 
 __all__ = [
-    "clock_not_required", "clock_reminders_send", "clocks_sync", "closing_problems", "event_report",
-    "incident_breach_set",
-    "incident_close", "incident_risks_reopen", "incident_status_change", "incident_triage",
-    "incident_update", "notification_record", "regime_create", "regime_update", "timeline_entry_add",
+    "mark_clock_not_required", "send_clock_reminders", "clocks_sync", "closing_problems", "report_event",
+    "set_incident_breach",
+    "close_incident", "reopen_incident_risks", "change_incident_status", "triage_incident",
+    "update_incident", "record_notification", "create_regime", "update_regime", "add_timeline_entry",
 ]

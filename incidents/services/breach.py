@@ -7,11 +7,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from evidence.services import evidence_create
+from evidence.services import create_evidence
 from incidents import clocks
 from incidents.models import Incident, Notification, NotificationClock, NotificationRegime, TimelineEntry
 from incidents.services.common import log
 from isms.access import require
+from isms.models import User
 
 
 def clocks_sync(incident: Incident) -> list[NotificationClock]:
@@ -42,9 +43,14 @@ def clocks_sync(incident: Incident) -> list[NotificationClock]:
 
 
 @transaction.atomic
-def incident_breach_set(
-    incident: Incident, *, acting_user, personal_data_breach: bool, aware_at: datetime.datetime | None,
-    high_risk: bool = False, subjects_affected: int | None = None,
+def set_incident_breach(
+    incident: Incident,
+    *,
+    acting_user: User,
+    personal_data_breach: bool,
+    aware_at: datetime.datetime | None,
+    high_risk: bool = False,
+    subjects_affected: int | None = None,
 ) -> Incident:
     """Flag (or unflag) a personal-data breach and set the moment of awareness; the clocks
     start, or move when aware_at is corrected later."""
@@ -74,7 +80,7 @@ def _open_breaches():
 
 
 @transaction.atomic
-def regime_create(*, acting_user, **fields) -> NotificationRegime:
+def create_regime(*, acting_user: User, **fields) -> NotificationRegime:
     """A custom regime; open breaches it applies to get their clock at once."""
     require(acting_user, "add", NotificationRegime)
     regime = NotificationRegime(**fields)
@@ -86,42 +92,50 @@ def regime_create(*, acting_user, **fields) -> NotificationRegime:
 
 
 @transaction.atomic
-def regime_update(*, acting_user, instance: NotificationRegime, **fields) -> NotificationRegime:
+def update_regime(regime: NotificationRegime, *, acting_user: User, **fields) -> NotificationRegime:
     """Change a regime; the running clocks of open breaches follow (met ones stay as they were)."""
-    require(acting_user, "change", instance)
+    require(acting_user, "change", regime)
     for name, value in fields.items():
-        setattr(instance, name, value)
-    instance.full_clean()
-    instance.save()
+        setattr(regime, name, value)
+    regime.full_clean()
+    regime.save()
     for incident in _open_breaches():
         clocks_sync(incident)
-    return instance
+    return regime
 
 
 @transaction.atomic
-def clock_not_required(
-    *, acting_user, instance: NotificationClock, not_required_reason: str,
+def mark_clock_not_required(
+    clock: NotificationClock, *, acting_user: User, not_required_reason: str
 ) -> NotificationClock:
     """Record the decision that a regime's notification is not required (e.g. the breach is
     unlikely to result in a risk to people); the clock stops and the reason is kept."""
-    require(acting_user, "change", instance.incident)
-    if instance.met_at is not None:
+    require(acting_user, "change", clock.incident)
+    if clock.met_at is not None:
         raise ValidationError("A notification was already made under this regime.")
     if not not_required_reason.strip():
         raise ValidationError({"not_required_reason": "Say why no notification is required."})
-    instance.not_required_reason = not_required_reason
-    instance.decided_by, instance.decided_at = acting_user, timezone.now()
-    instance.full_clean()
-    instance.save()
-    log(instance.incident, author=acting_user, kind=TimelineEntry.Kind.DECISION,
-        text=f"Notification under {instance.regime} not required: {not_required_reason}")
-    return instance
+    clock.not_required_reason = not_required_reason
+    clock.decided_by, clock.decided_at = acting_user, timezone.now()
+    clock.full_clean()
+    clock.save()
+    log(clock.incident, author=acting_user, kind=TimelineEntry.Kind.DECISION,
+        text=f"Notification under {clock.regime} not required: {not_required_reason}")
+    return clock
 
 
 @transaction.atomic
-def notification_record(
-    incident: Incident, *, acting_user, recipient: str, sent_at: datetime.datetime, content_summary: str,
-    clock: NotificationClock | None = None, sent_by=None, reference: str = "", late_reason: str = "",
+def record_notification(
+    incident: Incident,
+    *,
+    acting_user: User,
+    recipient: str,
+    sent_at: datetime.datetime,
+    content_summary: str,
+    clock: NotificationClock | None = None,
+    sent_by=None,
+    reference: str = "",
+    late_reason: str = "",
     document=None,
 ) -> Notification:
     """Record a notification made; its document is stored as evidence. Made for a regime's
@@ -134,7 +148,7 @@ def notification_record(
     )
     notification.full_clean(exclude=["evidence"])
     if document is not None:
-        notification.evidence = evidence_create(
+        notification.evidence = create_evidence(
             acting_user=acting_user, title=f"{incident.reference} notification to {recipient}",
             description=content_summary, files=[document], effective_date=timezone.localdate(sent_at),
             note=f"Breach notification, reference {reference or '—'}",

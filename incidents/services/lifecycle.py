@@ -4,17 +4,18 @@ reopening the related risks."""
 import datetime
 from collections.abc import Sequence
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from incidents.models import Incident, RiskReassessment, TimelineEntry
 from incidents.services.common import log
-from isms.access import can, require
+from isms.access import require
+from isms.models import User
 from risks.models import Risk
 
 S = Incident.Status
-# Allowed moves; closing goes through incident_close (it has rules of its own).
+# Allowed moves; closing goes through close_incident (it has rules of its own).
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     S.TRIAGE: (S.CONTAINED,),
     S.CONTAINED: (S.ERADICATED, S.TRIAGE),
@@ -30,7 +31,7 @@ def next_statuses(incident: Incident) -> list[tuple[str, str]]:
 
 
 @transaction.atomic
-def incident_status_change(incident: Incident, *, acting_user, status: str, note: str = "") -> Incident:
+def change_incident_status(incident: Incident, *, acting_user: User, status: str, note: str = "") -> Incident:
     """Move an incident along triage -> contained -> eradicated -> recovered -> closed;
     every move is written to the timeline."""
     require(acting_user, "change", incident)
@@ -71,8 +72,9 @@ def closing_problems(incident: Incident) -> dict[str, str]:
 
 
 @transaction.atomic
-def incident_close(incident: Incident, *, acting_user, lessons_learned: str,
-                   no_corrective_action_reason: str = "") -> Incident:
+def close_incident(
+    incident: Incident, *, acting_user: User, lessons_learned: str, no_corrective_action_reason: str = ""
+) -> Incident:
     require(acting_user, "change", incident)
     incident = Incident.objects.select_for_update().get(pk=incident.pk)
     if S.CLOSED not in TRANSITIONS.get(incident.status, ()):
@@ -93,8 +95,9 @@ def incident_close(incident: Incident, *, acting_user, lessons_learned: str,
 
 
 @transaction.atomic
-def timeline_entry_add(incident: Incident, *, acting_user, kind: str, text: str,
-                       occurred_at=None) -> TimelineEntry:
+def add_timeline_entry(
+    incident: Incident, *, acting_user: User, kind: str, text: str, occurred_at=None
+) -> TimelineEntry:
     """Officers, and engineers on incidents they reported or own, add to the timeline.
     Status changes are written by the status services, never by hand."""
     require(acting_user, "log", incident)
@@ -112,14 +115,14 @@ def related_risks(incident: Incident):
 
 
 @transaction.atomic
-def incident_risks_reopen(incident: Incident, *, acting_user, risks: Sequence[Risk],
-                          note: str = "") -> list[RiskReassessment]:
+def reopen_incident_risks(
+    incident: Incident, *, acting_user: User, risks: Sequence[Risk], note: str = ""
+) -> list[RiskReassessment]:
     """Mark risks linked through the affected assets for reassessment. Closed risks in an
     assessment still open for change go back to open; approved assessments are frozen, so
     there the mark (shown on the incident) is what asks for the next assessment to look again."""
     require(acting_user, "change", incident)
-    if not can(acting_user, "change", Risk):
-        raise PermissionDenied
+    require(acting_user, "change", Risk)
     allowed = set(related_risks(incident).values_list("pk", flat=True))
     if not risks or any(r.pk not in allowed for r in risks):
         raise ValidationError({"risks": "Choose risks of the incident's affected assets."})

@@ -34,7 +34,7 @@ def _claim(clock: NotificationClock, points: list[int], now) -> list[int]:
     return claimed
 
 
-def clock_reminders_send(now=None) -> int:
+def send_clock_reminders(now=None) -> int:
     """E-mail officers and the incident owner when a running clock passes a reminder point.
     Several points passed at once (a clock started late) give one e-mail. Returns e-mails sent."""
     now = now or timezone.now()

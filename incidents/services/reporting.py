@@ -2,24 +2,31 @@
 
 from collections.abc import Sequence
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from incidents.models import Incident, TimelineEntry
 from incidents.services.common import grant_participant, log, move_owner_grant
-from isms.access import can, require
+from isms.access import require
+from isms.models import User
 
 PROMOTE, DISMISS = "incident", "not_incident"
 
 
 @transaction.atomic
-def event_report(*, acting_user, title: str, description: str, detected_at, detection_method: str = "",
-                 assets: Sequence = ()) -> Incident:
+def report_event(
+    *,
+    acting_user: User,
+    title: str,
+    description: str,
+    detected_at,
+    detection_method: str = "",
+    assets: Sequence = (),
+) -> Incident:
     """Anyone with a role (engineers included, auditors never) reports a security event;
     the reporter may then follow it and add to its timeline."""
-    if not can(acting_user, "report", None):
-        raise PermissionDenied
+    require(acting_user, "report", None)
     incident = Incident(title=title, description=description, detected_at=detected_at,
                         detection_method=detection_method, reported_by=acting_user)
     incident.full_clean()
@@ -32,9 +39,16 @@ def event_report(*, acting_user, title: str, description: str, detected_at, dete
 
 
 @transaction.atomic
-def incident_triage(
-    incident: Incident, *, acting_user, decision: str, reason: str = "", severity: str = "",
-    category: str = "", owner=None, threats: Sequence = (),
+def triage_incident(
+    incident: Incident,
+    *,
+    acting_user: User,
+    decision: str,
+    reason: str = "",
+    severity: str = "",
+    category: str = "",
+    owner=None,
+    threats: Sequence = (),
 ) -> Incident:
     """Officers promote a reported event to an incident (severity, category, owner, threats)
     or close it as a non-incident with a reason."""
@@ -70,10 +84,12 @@ def incident_triage(
 
 
 @transaction.atomic
-def incident_update(*, acting_user, instance: Incident, assets=None, threats=None, **fields) -> Incident:
+def update_incident(
+    incident: Incident, *, acting_user: User, assets=None, threats=None, **fields
+) -> Incident:
     """Officers correct the report and the classification; a new owner gets the owner's grants."""
-    require(acting_user, "change", instance)
-    incident = Incident.objects.select_for_update().get(pk=instance.pk)
+    require(acting_user, "change", incident)
+    incident = Incident.objects.select_for_update().get(pk=incident.pk)
     previous_owner = incident.owner
     for name, value in fields.items():
         setattr(incident, name, value)

@@ -1,10 +1,10 @@
 """Treatment actions: their owners may update them (guardian grant)."""
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from guardian.shortcuts import assign_perm, remove_perm
 
-from isms.access import can
+from isms.access import require
+from isms.models import User
 from risks.models import Risk, TreatmentAction
 from risks.services.rules import check_not_frozen
 
@@ -18,10 +18,10 @@ def _owner_grant(action: TreatmentAction, previous_owner) -> None:
 
 
 @transaction.atomic
-def action_create(*, acting_user, risk: Risk, **fields) -> TreatmentAction:
+def create_treatment_action(risk: Risk, *, acting_user: User, **fields) -> TreatmentAction:
     """A step of the risk's treatment plan; its owner may then update it."""
-    if not can(acting_user, "add", TreatmentAction) or not can(acting_user, "change", risk):
-        raise PermissionDenied
+    require(acting_user, "add", TreatmentAction)
+    require(acting_user, "change", risk)
     check_not_frozen(risk.assessment)
     action = TreatmentAction(risk=risk, **fields)
     action.full_clean()
@@ -31,14 +31,13 @@ def action_create(*, acting_user, risk: Risk, **fields) -> TreatmentAction:
 
 
 @transaction.atomic
-def action_update(*, acting_user, instance: TreatmentAction, **fields) -> TreatmentAction:
+def update_treatment_action(action: TreatmentAction, *, acting_user: User, **fields) -> TreatmentAction:
     """Officers change anything; the action's owner (guardian grant) updates its progress."""
-    if not can(acting_user, "change", instance):
-        raise PermissionDenied
-    previous_owner = instance.owner
+    require(acting_user, "change", action)
+    previous_owner = action.owner
     for name, value in fields.items():
-        setattr(instance, name, value)
-    instance.full_clean()
-    instance.save()
-    _owner_grant(instance, previous_owner)
-    return instance
+        setattr(action, name, value)
+    action.full_clean()
+    action.save()
+    _owner_grant(action, previous_owner)
+    return action

@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from isms.access import require as _require
+from isms.models import User
 from risks.models import RiskCriteria, Threat
 
 
@@ -12,7 +13,7 @@ def _apply(obj, fields: dict) -> None:
 
 
 @transaction.atomic
-def threat_create(*, acting_user, suggested_controls=(), **fields) -> Threat:
+def create_threat(*, acting_user: User, suggested_controls=(), **fields) -> Threat:
     """An officer's own threat (not seeded)."""
     _require(acting_user, "add", Threat)
     threat = Threat(**fields)
@@ -23,18 +24,18 @@ def threat_create(*, acting_user, suggested_controls=(), **fields) -> Threat:
 
 
 @transaction.atomic
-def threat_update(*, acting_user, instance: Threat, suggested_controls=None, **fields) -> Threat:
-    _require(acting_user, "change", instance)
-    _apply(instance, fields)
-    instance.full_clean()
-    instance.save()
+def update_threat(threat: Threat, *, acting_user: User, suggested_controls=None, **fields) -> Threat:
+    _require(acting_user, "change", threat)
+    _apply(threat, fields)
+    threat.full_clean()
+    threat.save()
     if suggested_controls is not None:
-        instance.suggested_controls.set(suggested_controls)
-    return instance
+        threat.suggested_controls.set(suggested_controls)
+    return threat
 
 
 @transaction.atomic
-def threat_retire(threat: Threat, *, acting_user) -> Threat:
+def retire_threat(threat: Threat, *, acting_user: User) -> Threat:
     """Retired threats stay on the risks that use them but are no longer offered."""
     _require(acting_user, "change", threat)
     threat.retired = True
@@ -43,7 +44,7 @@ def threat_retire(threat: Threat, *, acting_user) -> Threat:
 
 
 @transaction.atomic
-def criteria_revise(*, acting_user, **fields) -> RiskCriteria:
+def revise_criteria(*, acting_user: User, **fields) -> RiskCriteria:
     """A new version of the criteria; older versions (and every stored score) stay as they were."""
     _require(acting_user, "add", RiskCriteria)
     current = RiskCriteria.objects.select_for_update().order_by("-version").first()

@@ -4,8 +4,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from guardian.shortcuts import assign_perm, remove_perm
 
-from isms.access import can
+from isms.access import require
 from isms.access import require as _require
+from isms.models import User
 from risks.models import Risk, RiskAcceptance, RiskAssessment
 from risks.models.treatment import asset_snapshot
 from risks.scoring import rate
@@ -40,7 +41,7 @@ def _save(risk: Risk, previous_owner, assets, controls) -> Risk:
 
 
 @transaction.atomic
-def risk_create(*, acting_user, assessment: RiskAssessment, assets=(), controls=(), **fields) -> Risk:
+def create_risk(assessment: RiskAssessment, *, acting_user: User, assets=(), controls=(), **fields) -> Risk:
     """A new risk in `assessment`, scored with its criteria; the owner may accept it."""
     _require(acting_user, "add", Risk)
     _check_not_frozen(assessment)
@@ -49,22 +50,23 @@ def risk_create(*, acting_user, assessment: RiskAssessment, assets=(), controls=
 
 
 @transaction.atomic
-def risk_update(*, acting_user, instance: Risk, assets=None, controls=None, **fields) -> Risk:
+def update_risk(risk: Risk, *, acting_user: User, assets=None, controls=None, **fields) -> Risk:
     """Change a risk and rescore it; reassigning the owner moves the right to accept."""
-    _require(acting_user, "change", instance)
-    _check_not_frozen(instance.assessment)
-    previous_owner = instance.owner
+    _require(acting_user, "change", risk)
+    _check_not_frozen(risk.assessment)
+    previous_owner = risk.owner
     fields.pop("assessment", None)
     for name, value in fields.items():
-        setattr(instance, name, value)
-    return _save(instance, previous_owner, assets, controls)
+        setattr(risk, name, value)
+    return _save(risk, previous_owner, assets, controls)
 
 
 @transaction.atomic
-def risk_accept(risk: Risk, *, acting_user, justification: str) -> RiskAcceptance:
+def accept_risk(risk: Risk, *, acting_user: User, justification: str) -> RiskAcceptance:
     """The risk owner accepts the residual risk (ISO 27001 6.1.3 f): only the owner, whatever
     their role. The acceptance freezes the residual score and the affected models' versions."""
-    if acting_user.pk != risk.owner_id or not can(acting_user, "accept", risk):
+    require(acting_user, "accept", risk)
+    if acting_user.pk != risk.owner_id:
         raise PermissionDenied("Only the risk owner can accept this risk.")
     _check_not_frozen(risk.assessment)
     acceptance = RiskAcceptance(
@@ -78,7 +80,7 @@ def risk_accept(risk: Risk, *, acting_user, justification: str) -> RiskAcceptanc
 
 
 @transaction.atomic
-def risk_close(risk: Risk, *, acting_user) -> Risk:
+def close_risk(risk: Risk, *, acting_user: User) -> Risk:
     """Close a risk; above appetite it needs a current (not stale) acceptance first."""
     _require(acting_user, "change", risk)
     _check_not_frozen(risk.assessment)
@@ -93,7 +95,7 @@ def risk_close(risk: Risk, *, acting_user) -> Risk:
 
 
 @transaction.atomic
-def control_risks_set(*, acting_user, control, risks) -> None:
+def set_control_risks(control, *, acting_user: User, risks) -> None:
     """From the control's side: `control` treats exactly `risks` among the risks that can still
     change. Links of risks in approved (frozen) assessments are history and stay as they are."""
     _require(acting_user, "change", Risk)

@@ -35,21 +35,21 @@ class AssessmentCreateView(IsmsCreateView):
     model = RiskAssessment
     form_class = AssessmentForm
     template_name = "risks/form.html"
-    service = services.assessment_start
+    service = services.start_assessment
     success_message = "Assessment started."
 
 
 class AssessmentSubmitView(IsmsActionView):
     model = RiskAssessment
     permission_action = "change"
-    service = services.assessment_submit
+    service = services.submit_assessment
     success_message = "Assessment submitted for review."
 
 
 class AssessmentApproveView(IsmsActionView):
     model = RiskAssessment
     permission_action = "change"
-    service = services.assessment_approve
+    service = services.approve_assessment
     success_message = "Assessment approved; it is now frozen."
 
 

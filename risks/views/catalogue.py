@@ -30,7 +30,7 @@ class ThreatCreateView(IsmsCreateView):
     model = Threat
     form_class = ThreatForm
     template_name = "risks/form.html"
-    service = services.threat_create
+    service = services.create_threat
     success_message = "Threat added to the library."
 
 
@@ -38,14 +38,14 @@ class ThreatUpdateView(IsmsUpdateView):
     model = Threat
     form_class = ThreatForm
     template_name = "risks/form.html"
-    service = services.threat_update
+    service = services.update_threat
     success_message = "Threat saved."
 
 
 class ThreatRetireView(IsmsActionView):
     model = Threat
     permission_action = "change"
-    service = services.threat_retire
+    service = services.retire_threat
     success_message = "Threat retired: it is no longer offered for new risks."
 
 
@@ -62,7 +62,7 @@ class CriteriaReviseView(IsmsCreateView):
     model = RiskCriteria
     form_class = CriteriaForm
     template_name = "risks/form.html"
-    service = services.criteria_revise
+    service = services.revise_criteria
     success_message = "New criteria version saved; existing assessments keep theirs."
 
     def get_initial(self):

@@ -1,5 +1,4 @@
 from django.shortcuts import get_object_or_404
-from django.views.generic import FormView
 
 from controls.models import Control
 from isms.access import can, visible
@@ -8,9 +7,8 @@ from isms.generic import (
     IsmsCreateView,
     IsmsDetailView,
     IsmsListView,
+    IsmsObjectFormView,
     IsmsUpdateView,
-    PermissionMixin,
-    ServiceFormMixin,
 )
 from isms.trail_memo import trail_head
 from risks import services
@@ -91,7 +89,7 @@ class RiskCreateView(IsmsCreateView):
     model = Risk
     form_class = RiskForm
     template_name = "risks/form.html"
-    service = services.risk_create
+    service = services.create_risk
     success_message = "Risk added to the register."
 
     def get_initial(self):
@@ -106,29 +104,23 @@ class RiskUpdateView(IsmsUpdateView):
     model = Risk
     form_class = RiskForm
     template_name = "risks/form.html"
-    service = services.risk_update
+    service = services.update_risk
     success_message = "Risk saved."
 
 
-class RiskAcceptView(IsmsUpdateView):
+class RiskAcceptView(IsmsObjectFormView):
     model = Risk
     permission_action = "accept"
     form_class = AcceptanceForm
     template_name = "risks/risk_accept.html"
+    service = services.accept_risk
     success_message = "Residual risk accepted."
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": None}
-
-    def perform(self, form):
-        services.risk_accept(self.object, acting_user=self.request.user, **form.cleaned_data)
-        return self.object
 
 
 class RiskCloseView(IsmsActionView):
     model = Risk
     permission_action = "change"
-    service = services.risk_close
+    service = services.close_risk
     success_message = "Risk closed."
 
 
@@ -136,19 +128,18 @@ class ActionCreateView(IsmsCreateView):
     model = TreatmentAction
     form_class = ActionForm
     template_name = "risks/form.html"
-    service = services.action_create
+    service = services.create_treatment_action
     success_message = "Treatment action added."
 
-    def service_kwargs(self, form) -> dict:
-        risk = get_object_or_404(visible(Risk.objects.all(), self.request.user), pk=self.kwargs["risk_pk"])
-        return {"risk": risk, **form.cleaned_data}
+    def service_target(self) -> Risk:
+        return get_object_or_404(visible(Risk.objects.all(), self.request.user), pk=self.kwargs["risk_pk"])
 
 
 class ActionUpdateView(IsmsUpdateView):
     model = TreatmentAction
     form_class = ActionForm
     template_name = "risks/form.html"
-    service = services.action_update
+    service = services.update_treatment_action
     success_message = "Treatment action saved."
 
     def get_form_class(self):
@@ -158,32 +149,18 @@ class ActionUpdateView(IsmsUpdateView):
 
 
 
-class ControlRisksEditView(PermissionMixin, ServiceFormMixin, FormView):
+class ControlRisksEditView(IsmsObjectFormView):
     """Which risks a control treats, set from the control's side (officers)."""
 
-    permission_action = "change"
+    model = Control
     permission_model = Risk
     form_class = ControlRisksForm
     template_name = "risks/control_risks_form.html"
-    service = services.control_risks_set
+    service = services.set_control_risks
     success_message = "Risks linked to the control saved."
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.control = get_object_or_404(Control, pk=kwargs["pk"])
-
     def get_initial(self):
-        return {"risks": Risk.objects.open_for_change().filter(controls=self.control)}
+        return {"risks": Risk.objects.open_for_change().filter(controls=self.target)}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs, control=self.control)
-
-    def service_kwargs(self, form) -> dict:
-        return {"control": self.control, **form.cleaned_data}
-
-    def form_valid(self, form):
-        self.object = None
-        return super().form_valid(form)
-
-    def get_success_url(self) -> str:
-        return self.control.get_absolute_url()
+        return super().get_context_data(**kwargs, control=self.target)

@@ -17,11 +17,11 @@ def _reported(p):
 
 
 def _recovered(p):
-    from incidents.services import incident_status_change
+    from incidents.services import change_incident_status
 
     incident = factories.incident(p["engineer"], officer=p["officer"])
     for status in ("contained", "eradicated", "recovered"):
-        incident = incident_status_change(incident, acting_user=p["officer"], status=status)
+        incident = change_incident_status(incident, acting_user=p["officer"], status=status)
     return {"pk": incident.pk}
 
 

@@ -17,10 +17,10 @@ def _risk_pk(p):
 
 
 def _action(p):
-    from risks.services import action_create
+    from risks.services import create_treatment_action
 
     risk = factories.risk(p["officer"])
-    action = action_create(acting_user=p["officer"], risk=risk, description="Rate-limit the endpoint",
+    action = create_treatment_action(risk, acting_user=p["officer"], description="Rate-limit the endpoint",
                            owner=p["officer"], due_date=timezone.localdate())
     return {"pk": action.pk}
 

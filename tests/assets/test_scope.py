@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from assets.models import Asset, Scope, ScopeExclusion
 from assets.scope_diff import scope_diff
-from assets.services.scope import scope_approve, scope_draft_create, scope_update
+from assets.services.scope import approve_scope, create_scope_draft, update_scope
 from isms.models import AuditEntry
 from tests import factories
 from tests.conftest import client_for
@@ -19,27 +19,27 @@ def approved(officer):
 
 
 def test_scope_draft_create_copies_latest_approved(officer, approved):
-    draft = scope_draft_create(acting_user=officer)
+    draft = create_scope_draft(acting_user=officer)
     assert (draft.version, draft.status, draft.statement) == (2, "draft", "v1 statement")
     assert [a.name for a in draft.assets.all()] == ["support-assistant-7b"]
     assert [e.what for e in draft.exclusions.all()] == ["HR chatbot"]
 
 
 def test_scope_draft_create_refuses_second_draft(officer, approved):
-    scope_draft_create(acting_user=officer)
+    create_scope_draft(acting_user=officer)
     with pytest.raises(ValidationError):
-        scope_draft_create(acting_user=officer)
+        create_scope_draft(acting_user=officer)
     assert Scope.objects.drafts().count() == 1
 
 
 def test_scope_draft_create_refuses_engineer(engineer):
     with pytest.raises(PermissionDenied):
-        scope_draft_create(acting_user=engineer)
+        create_scope_draft(acting_user=engineer)
 
 
 def test_scope_update_refuses_approved_version(officer, approved):
     with pytest.raises(ValidationError, match="frozen"):
-        scope_update(acting_user=officer, instance=approved, statement="rewritten")
+        update_scope(acting_user=officer, scope=approved, statement="rewritten")
     approved.refresh_from_db()
     assert approved.statement == "v1 statement"
 
@@ -51,37 +51,37 @@ def test_scope_clean_refuses_approved_version(approved):
 
 
 def test_scope_update_replaces_exclusions(officer, approved):
-    draft = scope_draft_create(acting_user=officer)
-    scope_update(acting_user=officer, instance=draft, statement="v2",
+    draft = create_scope_draft(acting_user=officer)
+    update_scope(acting_user=officer, scope=draft, statement="v2",
                  exclusions=[{"what": "Marketing site", "justification": "No SLM."}])
     assert [e.what for e in draft.exclusions.all()] == ["Marketing site"]
     assert [e.what for e in approved.exclusions.all()] == ["HR chatbot"]
 
 
 def test_scope_approve_records_who_and_when(officer, approved):
-    draft = scope_draft_create(acting_user=officer)
-    scope_approve(draft, acting_user=officer)
+    draft = create_scope_draft(acting_user=officer)
+    approve_scope(draft, acting_user=officer)
     draft.refresh_from_db()
     assert draft.status == "approved" and draft.approved_by == officer and draft.approved_at
     assert AuditEntry.objects.filter(object_pk=str(draft.pk), action=AuditEntry.Action.UPDATE).exists()
 
 
 def test_scope_approve_refuses_engineer(officer, engineer, approved):
-    draft = scope_draft_create(acting_user=officer)
+    draft = create_scope_draft(acting_user=officer)
     with pytest.raises(PermissionDenied):
-        scope_approve(draft, acting_user=engineer)
+        approve_scope(draft, acting_user=engineer)
 
 
 def test_exclusion_requires_justification(officer, approved):
-    draft = scope_draft_create(acting_user=officer)
+    draft = create_scope_draft(acting_user=officer)
     with pytest.raises(ValidationError):
-        scope_update(acting_user=officer, instance=draft, exclusions=[{"what": "x", "justification": ""}])
+        update_scope(acting_user=officer, scope=draft, exclusions=[{"what": "x", "justification": ""}])
 
 
 def test_scope_diff_lists_fields_exclusions_and_assets(officer, approved):
-    draft = scope_draft_create(acting_user=officer)
+    draft = create_scope_draft(acting_user=officer)
     new_asset = factories.AssetFactory(name="gpu-cluster", kind="infrastructure")
-    draft = scope_update(acting_user=officer, instance=draft, statement="v2 statement", assets=[new_asset],
+    draft = update_scope(acting_user=officer, scope=draft, statement="v2 statement", assets=[new_asset],
                  exclusions=[{"what": "Marketing site", "justification": "No SLM."}])
     diff = scope_diff(approved, draft)
     assert diff.fields[0][1:] == ("v1 statement", "v2 statement")
@@ -92,7 +92,7 @@ def test_scope_diff_lists_fields_exclusions_and_assets(officer, approved):
 
 
 def test_officer_can_edit_draft_with_exclusion_formset(officer, approved):
-    draft = scope_draft_create(acting_user=officer)
+    draft = create_scope_draft(acting_user=officer)
     data = {
         "statement": "v2", "exclusions-TOTAL_FORMS": 1, "exclusions-INITIAL_FORMS": 0,
         "exclusions-0-what": "Marketing site", "exclusions-0-justification": "No SLM.",
@@ -116,8 +116,8 @@ def test_officer_can_create_and_approve_draft_through_pages(officer, approved):
 
 
 def test_scope_diff_page_shows_changes(engineer, officer, approved):
-    draft = scope_draft_create(acting_user=officer)
-    scope_update(acting_user=officer, instance=draft, statement="v2 statement")
+    draft = create_scope_draft(acting_user=officer)
+    update_scope(acting_user=officer, scope=draft, statement="v2 statement")
     body = client_for(engineer).get(reverse("assets:scope-diff"), {"a": approved.pk, "b": draft.pk}).content
     assert b"v2 statement" in body and b"v1 statement" in body
 
@@ -133,7 +133,7 @@ def test_scope_list_query_count_is_constant(officer, django_assert_max_num_queri
 
 def test_asset_list_in_scope_filter_uses_latest_approved_scope(officer, approved):
     factories.AssetFactory(name="out-of-scope")
-    newer_draft = scope_draft_create(acting_user=officer)
-    scope_update(acting_user=officer, instance=newer_draft, assets=list(Asset.objects.all()))
+    newer_draft = create_scope_draft(acting_user=officer)
+    update_scope(acting_user=officer, scope=newer_draft, assets=list(Asset.objects.all()))
     response = client_for(officer).get(reverse("assets:asset-list"), {"in_scope": "true"})
     assert [a.name for a in response.context["object_list"]] == ["support-assistant-7b"]

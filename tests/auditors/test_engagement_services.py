@@ -5,10 +5,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from auditors.services import (
-    engagement_auditor_invite,
-    engagement_create,
-    engagement_end,
-    engagement_update,
+    create_engagement,
+    end_engagement,
+    invite_auditor,
+    update_engagement,
 )
 from tests import factories
 
@@ -17,7 +17,7 @@ from tests import factories
 def test_engagement_end_refuses_an_auditor(auditor):
     engagement = auditor.audit_engagements.get()
     with pytest.raises(PermissionDenied):
-        engagement_end(engagement, acting_user=auditor)
+        end_engagement(engagement, acting_user=auditor)
     engagement.refresh_from_db()
     assert engagement.ended_at is None
 
@@ -26,25 +26,25 @@ def test_engagement_end_refuses_an_auditor(auditor):
 def test_engagement_create_refuses_an_engineer(engineer):
     today = timezone.localdate()
     with pytest.raises(PermissionDenied):
-        engagement_create(acting_user=engineer, name="x", audit_firm="y", start_date=today, end_date=today)
+        create_engagement(acting_user=engineer, name="x", audit_firm="y", start_date=today, end_date=today)
 
 
 @pytest.mark.django_db
 def test_engagement_end_twice_is_refused(officer):
     engagement = factories.AuditEngagementFactory()
-    engagement_end(engagement, acting_user=officer)
+    end_engagement(engagement, acting_user=officer)
     with pytest.raises(ValidationError):
-        engagement_end(engagement, acting_user=officer)
+        end_engagement(engagement, acting_user=officer)
 
 
 @pytest.mark.django_db
 def test_ended_engagement_no_longer_changes_or_invites(officer):
     engagement = factories.AuditEngagementFactory()
-    engagement_end(engagement, acting_user=officer)
+    end_engagement(engagement, acting_user=officer)
     with pytest.raises(ValidationError):
-        engagement_update(acting_user=officer, instance=engagement, name="Renamed")
+        update_engagement(acting_user=officer, engagement=engagement, name="Renamed")
     with pytest.raises(ValidationError):
-        engagement_auditor_invite(acting_user=officer, engagement=engagement, email="x@example.org",
+        invite_auditor(acting_user=officer, engagement=engagement, email="x@example.org",
                                   base_url="http://testserver/")
     assert not engagement.auditors.exists()
 
@@ -53,5 +53,5 @@ def test_ended_engagement_no_longer_changes_or_invites(officer):
 def test_invite_refuses_an_auditor_on_behalf_of_another_auditor(auditor):
     engagement = auditor.audit_engagements.get()
     with pytest.raises(PermissionDenied):
-        engagement_auditor_invite(acting_user=auditor, engagement=engagement, email="friend@example.org",
+        invite_auditor(acting_user=auditor, engagement=engagement, email="friend@example.org",
                                   base_url="http://testserver/")

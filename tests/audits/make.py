@@ -16,7 +16,7 @@ def today(days: int = 0) -> datetime.date:
 
 def programme(officer, year: int | None = None) -> AuditProgramme:
     year = year or today().year
-    return AuditProgramme.objects.filter(year=year).first() or services.programme_create(
+    return AuditProgramme.objects.filter(year=year).first() or services.create_audit_programme(
         acting_user=officer, year=year, objectives="Every clause once a year.")
 
 
@@ -24,7 +24,7 @@ def audit(officer, *, lead_auditor=None, auditee=None, clauses=("9.2",), refs=("
     fields.setdefault("title", "Secure development audit")
     fields.setdefault("planned_start", today(-2))
     fields.setdefault("planned_end", today(-1))
-    return services.audit_create(
+    return services.create_internal_audit(
         acting_user=officer, programme=programme(officer), clauses=list(clauses),
         controls=list(Control.objects.filter(ref__in=refs)),
         lead_auditor=lead_auditor or factories.UserFactory(username="lead-auditor"), auditee=auditee,
@@ -35,9 +35,9 @@ def audit(officer, *, lead_auditor=None, auditee=None, clauses=("9.2",), refs=("
 def audit_with_finding(officer, result: str = "minor_nc"):
     """A started audit whose 8.28 item records `result`; returns (audit, item)."""
     item_audit = audit(officer)
-    services.audit_start(item_audit, acting_user=officer)
+    services.start_internal_audit(item_audit, acting_user=officer)
     item = item_audit.items.get(control__ref="8.28")
-    services.checklist_item_update(acting_user=officer, instance=item, result=result,
+    services.update_checklist_item(acting_user=officer, item=item, result=result,
                                    notes="Two releases shipped without review.")
     return item_audit, item
 
@@ -46,11 +46,11 @@ def nonconformity(officer, **fields):
     fields.setdefault("title", "Releases without review")
     fields.setdefault("source", "external_audit")
     fields.setdefault("description", "The certification body found unreviewed releases.")
-    return services.nc_raise(acting_user=officer, **fields)
+    return services.raise_nonconformity(acting_user=officer, **fields)
 
 
 def corrective_action(officer, nc=None, *, owner, due: int = 10, **fields):
-    return services.corrective_action_create(
+    return services.create_corrective_action(
         acting_user=officer, nonconformity=nc or nonconformity(officer), owner=owner,
         description=fields.pop("description", "Require review on the release branch."),
         due_date=today(due), **fields,
@@ -58,11 +58,11 @@ def corrective_action(officer, nc=None, *, owner, due: int = 10, **fields):
 
 
 def review(officer, *, date=None, **fields):
-    return services.review_create(acting_user=officer, date=date or today(), **fields)
+    return services.create_review(acting_user=officer, date=date or today(), **fields)
 
 
 def review_action(officer, rev=None, *, owner, due: int = 10, **fields):
-    return services.review_action_create(
+    return services.create_review_action(
         acting_user=officer, review=rev or review(officer), owner=owner,
         description=fields.pop("description", "Publish the evaluation summary."), due_date=today(due),
         **fields,

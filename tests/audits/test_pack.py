@@ -14,14 +14,14 @@ def _render(section) -> str:
 def test_pack_sections_render_audits_ncs_and_reviews(officer, engineer, django_assert_max_num_queries):
     audit, item = make.audit_with_finding(officer, result="minor_nc")
     for other in audit.items.exclude(pk=item.pk):
-        services.checklist_item_update(acting_user=officer, instance=other, result="conforming")
-    services.audit_report(audit, acting_user=officer, summary="Release process audited.",
+        services.update_checklist_item(acting_user=officer, item=other, result="conforming")
+    services.report_internal_audit(audit, acting_user=officer, summary="Release process audited.",
                           conclusion="One minor nonconformity.")
     nc = make.nonconformity(officer, checklist_item=item, source="internal_audit",
                             title="Unreviewed releases")
     make.corrective_action(officer, nc, owner=engineer, description="Protect the release branch")
     review = make.review(officer, title="Spring review", external_attendees="Dr. Keller")
-    services.review_inputs_prepare(review, acting_user=officer)
+    services.prepare_review_inputs(review, acting_user=officer)
     with django_assert_max_num_queries(12):
         sections = pack_sections(make.today())
     assert [s["key"] for s in sections] == ["internal-audits", "nonconformities", "management-reviews"]

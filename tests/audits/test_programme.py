@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from audits import services
 from audits.models import InternalAudit
-from controls.services import soa_entry_update
+from controls.services import update_soa_entry
 from isms.models import AuditEntry
 from tests import factories
 from tests.audits import make
@@ -13,7 +13,7 @@ from tests.audits import make
 
 def _own(officer, ref: str, *, owner=None, assignees=()):
     entry = factories.soa_entry(ref)
-    soa_entry_update(acting_user=officer, entry=entry, owner=owner, assignees=list(assignees),
+    update_soa_entry(acting_user=officer, entry=entry, owner=owner, assignees=list(assignees),
                      applicable=True, justification="Needed.", implementation_status="partial")
     return entry
 
@@ -59,45 +59,46 @@ def test_audit_start_rechecks_independence_after_soa_changes(officer, engineer):
     audit = make.audit(officer, lead_auditor=engineer, refs=("8.28",))
     _own(officer, "8.28", owner=engineer)
     with pytest.raises(ValidationError, match="8.28"):
-        services.audit_start(audit, acting_user=officer)
+        services.start_internal_audit(audit, acting_user=officer)
     audit.refresh_from_db()
     assert audit.status == InternalAudit.Status.PLANNED
 
 
 def test_audit_update_adds_items_for_new_scope_and_drops_unassessed_ones(officer):
     audit = make.audit(officer, clauses=("9.2",), refs=("8.28",))
-    services.audit_update(acting_user=officer, instance=audit, clauses=["9.3"], controls=[])
+    services.update_internal_audit(acting_user=officer, audit=audit, clauses=["9.3"], controls=[])
     assert [item.clause for item in audit.items.all()] == ["9.3"]
 
 
 def test_checklist_results_wait_for_the_audit_to_start(officer):
     audit = make.audit(officer)
     with pytest.raises(ValidationError, match="Start the audit"):
-        services.checklist_item_update(acting_user=officer, instance=audit.items.first(), result="conforming")
+        services.update_checklist_item(acting_user=officer, item=audit.items.first(), result="conforming")
 
 
 def test_audit_report_needs_every_item_assessed(officer):
     audit, _ = make.audit_with_finding(officer)
     with pytest.raises(ValidationError, match="9.2 Internal audit"):
-        services.audit_report(audit, acting_user=officer, summary="S", conclusion="C")
+        services.report_internal_audit(audit, acting_user=officer, summary="S", conclusion="C")
 
 
 def test_audit_report_freezes_the_audit_and_its_checklist(officer):
     audit, item = make.audit_with_finding(officer)
     for other in audit.items.exclude(pk=item.pk):
-        services.checklist_item_update(acting_user=officer, instance=other, result="conforming")
-    services.audit_report(audit, acting_user=officer, summary="Mostly fine.", conclusion="One minor NC.")
+        services.update_checklist_item(acting_user=officer, item=other, result="conforming")
+    services.report_internal_audit(
+        audit, acting_user=officer, summary="Mostly fine.", conclusion="One minor NC.")
     audit.refresh_from_db()
     assert audit.status == InternalAudit.Status.REPORTED and audit.reported_by == officer
     with pytest.raises(ValidationError, match="frozen"):
-        services.checklist_item_update(acting_user=officer, instance=item, result="conforming")
+        services.update_checklist_item(acting_user=officer, item=item, result="conforming")
     with pytest.raises(ValidationError, match="frozen"):
-        services.audit_update(acting_user=officer, instance=audit, title="Rewritten")
+        services.update_internal_audit(acting_user=officer, audit=audit, title="Rewritten")
 
 
 def test_engineer_cannot_plan_an_audit(engineer, officer):
     with pytest.raises(PermissionDenied):
-        services.audit_create(acting_user=engineer, programme=make.programme(officer), title="x",
+        services.create_internal_audit(acting_user=engineer, programme=make.programme(officer), title="x",
                               clauses=["9.2"], lead_auditor=officer, planned_start=make.today(),
                               planned_end=make.today())
 
@@ -105,4 +106,4 @@ def test_engineer_cannot_plan_an_audit(engineer, officer):
 def test_auditor_cannot_record_a_result(officer, auditor):
     audit, item = make.audit_with_finding(officer)
     with pytest.raises(PermissionDenied):
-        services.checklist_item_update(acting_user=auditor, instance=item, result="conforming")
+        services.update_checklist_item(acting_user=auditor, item=item, result="conforming")

@@ -44,13 +44,14 @@ def test_prepare_inputs_summarises_the_isms_and_freezes_a_snapshot(officer, engi
     make.corrective_action(officer, late, owner=engineer, due=-5)
     audit, item = make.audit_with_finding(officer, result="ofi")
     for other in audit.items.exclude(pk=item.pk):
-        services.checklist_item_update(acting_user=officer, instance=other, result="conforming")
-    services.audit_report(audit, acting_user=officer, summary="Fine.", conclusion="Conforming, one OFI.")
+        services.update_checklist_item(acting_user=officer, item=other, result="conforming")
+    services.report_internal_audit(
+        audit, acting_user=officer, summary="Fine.", conclusion="Conforming, one OFI.")
     factories.risk(officer, residual_likelihood=5, residual_impact=5)
     factories.ScopeFactory(created_by=officer)
     factories.AssetFactory(kind="dataset")
     review = make.review(officer, interested_party_feedback="Customers ask for evaluation reports.")
-    services.review_inputs_prepare(review, acting_user=officer)
+    services.prepare_review_inputs(review, acting_user=officer)
     review.refresh_from_db()
     assert "Image patching late" in " ".join(_section(review, "9.3.2 d) 1)")["lines"])
     assert "1 corrective action(s) overdue" in " ".join(_section(review, "9.3.2 d) 1)")["lines"])
@@ -73,7 +74,7 @@ def test_previous_review_actions_feed_the_next_review(officer, engineer):
     first = make.review(officer, date=make.today(-200))
     make.review_action(officer, first, owner=engineer, description="Publish the model card summary")
     second = make.review(officer)
-    services.review_inputs_prepare(second, acting_user=officer)
+    services.prepare_review_inputs(second, acting_user=officer)
     second.refresh_from_db()
     assert second.inputs_since == first.date
     lines = " ".join(_section(second, "9.3.2 a)")["lines"])
@@ -82,31 +83,31 @@ def test_previous_review_actions_feed_the_next_review(officer, engineer):
 
 def test_inputs_look_back_one_year_without_a_previous_review(officer):
     review = make.review(officer)
-    services.review_inputs_prepare(review, acting_user=officer)
+    services.prepare_review_inputs(review, acting_user=officer)
     assert review.inputs_since == review.date.replace(year=review.date.year - 1)
 
 
 def test_prepare_inputs_uses_only_the_listed_providers(officer):
     review = make.review(officer)
-    services.review_inputs_prepare(review, acting_user=officer, providers=[risks_inputs.review_inputs])
+    services.prepare_review_inputs(review, acting_user=officer, providers=[risks_inputs.review_inputs])
     assert [s["clause"] for s in review.inputs] == ["9.3.2 e)", "9.3.2 f)"]
 
 
 def test_review_life_cycle_freezes_after_approval(officer):
     review = make.review(officer)
     with pytest.raises(ValidationError, match="Prepare the review inputs"):
-        services.review_hold(review, acting_user=officer)
-    services.review_inputs_prepare(review, acting_user=officer)
-    services.review_hold(review, acting_user=officer)
+        services.hold_review(review, acting_user=officer)
+    services.prepare_review_inputs(review, acting_user=officer)
+    services.hold_review(review, acting_user=officer)
     with pytest.raises(ValidationError, match="minutes"):
-        services.review_approve(review, acting_user=officer)
-    services.review_update(acting_user=officer, instance=review, minutes="Inputs presented.")
-    services.review_approve(review, acting_user=officer)
+        services.approve_review(review, acting_user=officer)
+    services.update_review(acting_user=officer, review=review, minutes="Inputs presented.")
+    services.approve_review(review, acting_user=officer)
     assert review.status == ManagementReview.Status.APPROVED and review.approved_by == officer
     with pytest.raises(ValidationError, match="frozen"):
-        services.review_update(acting_user=officer, instance=review, minutes="Rewritten")
+        services.update_review(acting_user=officer, review=review, minutes="Rewritten")
     with pytest.raises(ValidationError, match="frozen"):
-        services.review_inputs_prepare(review, acting_user=officer)
+        services.prepare_review_inputs(review, acting_user=officer)
     entries = AuditEntry.objects.filter(content_type__model="managementreview", object_pk=str(review.pk))
     assert entries.count() >= 4
 
@@ -114,11 +115,11 @@ def test_review_life_cycle_freezes_after_approval(officer):
 def test_review_action_owner_updates_progress_after_approval(officer, engineer):
     review = make.review(officer)
     action = make.review_action(officer, review, owner=engineer)
-    services.review_inputs_prepare(review, acting_user=officer)
-    services.review_hold(review, acting_user=officer)
-    services.review_update(acting_user=officer, instance=review, minutes="m")
-    services.review_approve(review, acting_user=officer)
-    services.review_action_update(acting_user=engineer, instance=action, status="done", description="x")
+    services.prepare_review_inputs(review, acting_user=officer)
+    services.hold_review(review, acting_user=officer)
+    services.update_review(acting_user=officer, review=review, minutes="m")
+    services.approve_review(review, acting_user=officer)
+    services.update_review_action(acting_user=engineer, action=action, status="done", description="x")
     action.refresh_from_db()
     assert action.status == "done" and action.completed_at and action.description != "x"
 
@@ -127,7 +128,7 @@ def test_review_pdf_download_contains_the_review(officer, auditor, engineer):
     review = make.review(officer, title="Autumn management review", attendees=[officer],
                          external_attendees="Dr. Mara Keller, CEO")
     make.review_action(officer, review, owner=engineer, description="Publish the evaluation summary")
-    services.review_inputs_prepare(review, acting_user=officer)
+    services.prepare_review_inputs(review, acting_user=officer)
     response = client_for(auditor).get(reverse("audits:review-pdf", args=[review.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert "attachment" in response["Content-Disposition"]

@@ -66,9 +66,9 @@ def test_nc_list_filters_by_status_source_and_overdue(officer):
     assert "Incident follow-up" in body and "Late patching" not in body
     closed = make.nonconformity(officer, title="Already closed")
     action = make.corrective_action(officer, closed, owner=officer)
-    services.corrective_action_update(acting_user=officer, instance=action, status="done")
-    services.effectiveness_check_record(acting_user=officer, nonconformity=closed, effective=True)
-    services.nc_close(closed, acting_user=officer)
+    services.update_corrective_action(acting_user=officer, action=action, status="done")
+    services.record_effectiveness_check(acting_user=officer, nonconformity=closed, effective=True)
+    services.close_nonconformity(closed, acting_user=officer)
     body = client.get(reverse("audits:nc-list"), {"not_closed": "true"}).content.decode()
     assert "Incident follow-up" in body and "Late patching" in body and "Already closed" not in body
 
@@ -99,10 +99,10 @@ def test_raise_nonconformity_form_is_prefilled_from_the_finding(officer):
 
 
 def test_invalid_independence_shows_the_conflicting_control_on_the_form(officer, engineer):
-    from controls.services import soa_entry_update
+    from controls.services import update_soa_entry
 
     entry = factories.soa_entry("8.28")
-    soa_entry_update(acting_user=officer, entry=entry, owner=engineer, applicable=True, justification="x")
+    update_soa_entry(acting_user=officer, entry=entry, owner=engineer, applicable=True, justification="x")
     response = client_for(officer).post(reverse("audits:audit-create"), {
         "programme": make.programme(officer).pk, "title": "SDLC", "clauses": ["9.2"],
         "controls": [entry.control_id], "lead_auditor": engineer.pk,
@@ -135,7 +135,7 @@ def test_auditor_sees_pages_without_edit_buttons(officer, auditor):
 
 def test_engineer_lead_auditor_records_results_and_others_cannot(officer, engineer):
     audit = make.audit(officer, lead_auditor=engineer)
-    services.audit_start(audit, acting_user=officer)
+    services.start_internal_audit(audit, acting_user=officer)
     item = audit.items.first()
     assert b"Record result" in client_for(engineer).get(audit.get_absolute_url()).content
     url = reverse("audits:item-edit", args=[item.pk])
@@ -152,6 +152,6 @@ def test_changing_the_lead_auditor_moves_the_grant(officer, engineer):
 
     audit = make.audit(officer, lead_auditor=engineer)
     other = factories.engineer(username="priya")
-    services.audit_update(acting_user=officer, instance=audit, lead_auditor=other)
+    services.update_internal_audit(acting_user=officer, audit=audit, lead_auditor=other)
     item = audit.items.first()
     assert can(other, "change", item) and not can(engineer, "change", item)

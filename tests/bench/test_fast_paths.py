@@ -14,7 +14,7 @@ from django.utils import timezone
 from assets.models import Asset
 from isms.widgets import FastNullBooleanSelect, FastSelect, use_fast_widgets
 from risks.models import Risk
-from risks.services import action_create, risk_accept
+from risks.services import accept_risk, create_treatment_action
 from tests import factories
 from tests.conftest import client_for
 
@@ -124,7 +124,7 @@ def test_export_acceptance_column_matches_the_register(officer):
     stale = _risk(officer, "stale", residual_likelihood=4, model=factories.AssetFactory(
         kind="model", model_version="1", name="slm-b", owner=officer))
     for risk in (accepted, stale):
-        risk_accept(risk, acting_user=officer, justification="ok")
+        accept_risk(risk, acting_user=officer, justification="ok")
     stale_model = stale.assets.get()
     stale_model.model_version = "2"  # a new model version makes the acceptance stale
     stale_model.save()
@@ -141,7 +141,7 @@ def test_export_counts_open_and_overdue_actions(officer):
     risk = _risk(officer, "acting", residual_likelihood=1)
     today = timezone.localdate()
     for due, status in ((-3, "open"), (5, "in_progress"), (-9, "done")):
-        action = action_create(acting_user=officer, risk=risk, description=f"step {due}", owner=officer,
+        action = create_treatment_action(risk, acting_user=officer, description=f"step {due}", owner=officer,
                                due_date=today + datetime.timedelta(days=due))
         action.status = status
         action.save()

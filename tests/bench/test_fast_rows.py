@@ -14,14 +14,14 @@ from django.utils import timezone, translation
 from assets.models import Asset
 from assets.rows import asset_rows
 from controls.models import SoAEntry
-from controls.services import soa_entry_update
+from controls.services import update_soa_entry
 from controls.soa_rows import soa_row, soa_rows
 from evidence.list_rows import evidence_rows
 from evidence.models import Evidence
 from isms import jinja
 from risks.models import Risk
 from risks.register_rows import register_rows
-from risks.services import risk_accept
+from risks.services import accept_risk
 from risks.templatetags.risks_tags import level_badge
 from tests import factories
 from tests.bench.test_fast_paths import _risk
@@ -37,7 +37,7 @@ def test_register_rows_give_each_risk_its_acceptance_state_and_labels(officer):
              _risk(officer, "accepted", residual_likelihood=4, model=model),
              _risk(officer, "stale", residual_likelihood=4, model=other)]
     for risk in risks[2:]:
-        risk_accept(risk, acting_user=officer, justification="ok")
+        accept_risk(risk, acting_user=officer, justification="ok")
     other.model_version = "2"
     other.save()
     rows = {row.title: row for row in register_rows(Risk.objects.with_action_counts())}
@@ -58,7 +58,7 @@ def test_soa_rows_match_the_entries(officer, engineer):
     entry = SoAEntry.objects.select_related("control").get(control__ref="5.15")
     asset = factories.AssetFactory(name="gateway", owner=officer)
     marked = factories.AssetFactory(name="<b>gw & co</b>", owner=officer)
-    soa_entry_update(acting_user=officer, entry=entry, applicable=False, justification="Not here",
+    update_soa_entry(acting_user=officer, entry=entry, applicable=False, justification="Not here",
                      implementation_status="partial", owner=officer, assignees=[engineer],
                      assets=[asset, marked])
     factories.evidence(officer, controls=[entry.control])

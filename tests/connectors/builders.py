@@ -1,7 +1,7 @@
 """Connector rows for tests, made through the services as an officer would."""
 
 from connectors.models import ConnectorRun
-from connectors.services import connector_create, suite_create
+from connectors.services import create_connector, create_test_suite
 
 CASES = [
     {
@@ -18,7 +18,7 @@ CASES = [
 
 
 def connector(user, *, name="ISMS access review", kind="isms_access_review", config=None, **kwargs):
-    return connector_create(acting_user=user, name=name, kind=kind, config=config or {}, **kwargs)
+    return create_connector(acting_user=user, name=name, kind=kind, config=config or {}, **kwargs)
 
 
 def run(connector_, **fields):
@@ -26,4 +26,4 @@ def run(connector_, **fields):
 
 
 def suite(user, *, name="SLM probes", cases=None):
-    return suite_create(acting_user=user, name=name, cases=cases or CASES)
+    return create_test_suite(acting_user=user, name=name, cases=cases or CASES)

@@ -3,7 +3,7 @@
 import pytest
 
 from connectors.kinds import PermanentError, TransientError, git_repo
-from connectors.runs import connector_run
+from connectors.runs import run_connector
 from tests.connectors.builders import connector
 
 CODEOWNERS_POLICY = """package isms.repo
@@ -38,12 +38,12 @@ def test_git_policy_over_the_repository(officer, git_repo_path):
         policy=CODEOWNERS_POLICY,
         config={"path": str(git_repo_path), "commits": 2},
     )
-    run = connector_run(c, acting_user=officer)
+    run = run_connector(c, acting_user=officer)
     assert run.status == "succeeded", run.error
     assert run.policy_allow is True  # 1 of the last 2 commits is signed: a half
     c.config = {"path": str(git_repo_path), "commits": 3}
     c.save()
-    run = connector_run(c, acting_user=officer)
+    run = run_connector(c, acting_user=officer)
     assert run.policy_allow is False
     assert run.policy_reasons == ["only 1 of 3 recent commits are signed"]
 
@@ -57,7 +57,7 @@ def test_git_clone_over_http(git_http):
 
 def test_git_missing_repository_fails_the_run(officer, tmp_path):
     c = connector(officer, name="Gone", kind="git_repo", config={"path": str(tmp_path / "nope")})
-    run = connector_run(c, acting_user=officer)
+    run = run_connector(c, acting_user=officer)
     assert run.status == "failed"
     assert "There is no repository at" in run.error
     assert run.evidence is None

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from connectors.kinds import PermanentError, TransientError, http_json
-from connectors.runs import connector_run
+from connectors.runs import run_connector
 from evidence.models import Evidence, EvidenceVersion
 from tests.connectors.builders import connector
 from tests.connectors.conftest import TOKEN
@@ -34,7 +34,7 @@ def test_http_json_collects_selected_fields_with_the_bearer_token(officer, api_s
         secret=TOKEN,
         config={"url": api_server.url("/users"), "fields": ["id", "profile.login", "mfa.enrolled"]},
     )
-    run = connector_run(c, acting_user=officer)
+    run = run_connector(c, acting_user=officer)
     assert run.status == "succeeded", run.error
     assert api_server.hits[0][2]["Authorization"] == f"Bearer {TOKEN}"
     document = _stored_json(run)
@@ -56,7 +56,7 @@ def test_http_json_policy_denies_with_reasons(officer, api_server):
         policy=MFA_POLICY,
         config={"url": api_server.url("/users"), "fields": ["profile.login", "mfa.enrolled"]},
     )
-    run = connector_run(c, acting_user=officer)
+    run = run_connector(c, acting_user=officer)
     assert run.status == "succeeded"
     assert run.policy_allow is False
     assert run.policy_reasons == ["bob has no MFA"]
@@ -70,7 +70,7 @@ def test_http_json_custom_secret_header(officer, api_server):
         secret="glpat-x",
         config={"url": api_server.url("/public"), "secret_header": "PRIVATE-TOKEN"},
     )
-    assert connector_run(c, acting_user=officer).status == "succeeded"
+    assert run_connector(c, acting_user=officer).status == "succeeded"
     assert api_server.hits[0][2]["PRIVATE-TOKEN"] == "glpat-x"
 
 
@@ -86,7 +86,7 @@ def test_http_json_custom_secret_header(officer, api_server):
 )
 def test_http_json_permanent_errors_fail_at_once_with_nothing_stored(officer, api_server, path, message):
     c = connector(officer, name="IdP", kind="http_json", config={"url": api_server.url(path)})
-    run = connector_run(c, acting_user=officer)
+    run = run_connector(c, acting_user=officer)
     assert run.status == "failed"
     assert message in run.error
     assert run.attempts == 1 and run.evidence is None

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 
 from connectors.kinds import PermanentError, TransientError, postgres
-from connectors.runs import connector_run
+from connectors.runs import run_connector
 from evidence.models import Evidence
 from tests.connectors.builders import connector
 
@@ -44,7 +44,7 @@ def test_postgres_runs_queries_and_the_policy(officer, db):
             read_only="SHOW transaction_read_only",
         ),
     )
-    run = connector_run(c, acting_user=officer)
+    run = run_connector(c, acting_user=officer)
     assert run.status == "succeeded", run.error
     with connection.cursor() as cursor:
         cursor.execute("SELECT rolname FROM pg_roles WHERE rolsuper AND rolname <> 'postgres' ORDER BY 1")
@@ -66,7 +66,7 @@ def test_postgres_bad_sql_is_permanent_and_names_the_query(officer, db):
     c = connector(
         officer, name="Broken", kind="postgres", config=_config(roles="SELEC rolname FROM pg_roles")
     )
-    run = connector_run(c, acting_user=officer)
+    run = run_connector(c, acting_user=officer)
     assert run.status == "failed"
     assert "Query “roles” failed" in run.error and "syntax error" in run.error
     assert not Evidence.objects.exists()

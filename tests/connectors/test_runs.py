@@ -11,10 +11,10 @@ from django.utils import timezone
 from connectors.models import ConnectorRun
 from connectors.policies import EXAMPLE as SUPERUSER_POLICY
 from connectors.runs import (
-    connector_run,
-    connector_run_execute,
-    connector_run_request,
-    connectors_enqueue_due,
+    enqueue_due_connectors,
+    execute_connector_run,
+    request_connector_run,
+    run_connector,
 )
 from controls.models import SoAEntry
 from evidence.models import Evidence, EvidenceFile
@@ -27,7 +27,7 @@ def test_transient_errors_retry_then_fail(officer, api_server, settings, django_
     settings.CONNECTOR_MAX_RETRIES = 2
     c = connector(officer, name="Flaky", kind="http_json", config={"url": api_server.url("/error")})
     with django_capture_on_commit_callbacks(execute=True):
-        run = connector_run_request(c, acting_user=officer)  # eager Celery in tests: runs inline
+        run = request_connector_run(c, acting_user=officer)  # eager Celery in tests: runs inline
     run.refresh_from_db()
     assert len(api_server.hits) == 3  # first try and two retries
     assert run.status == "failed" and run.attempts == 3
@@ -41,7 +41,7 @@ def test_transient_error_leaves_the_run_waiting_to_retry(officer):
     from connectors.kinds import TransientError
 
     with pytest.raises(TransientError):
-        connector_run_execute(run.pk, final_attempt=False)
+        execute_connector_run(run.pk, final_attempt=False)
     run.refresh_from_db()
     assert run.status == "retrying" and run.attempts == 1 and "Cannot connect" in run.error
 
@@ -49,15 +49,15 @@ def test_transient_error_leaves_the_run_waiting_to_retry(officer):
 def test_a_finished_run_is_not_run_again(officer):
     c = connector(officer)
     run = make_run(c)
-    assert connector_run_execute(run.pk).status == "succeeded"
-    assert connector_run_execute(run.pk) is None  # a redelivered task does nothing
+    assert execute_connector_run(run.pk).status == "succeeded"
+    assert execute_connector_run(run.pk) is None  # a redelivered task does nothing
     assert Evidence.objects.count() == 1
 
 
 def test_run_request_is_idempotent_while_a_run_is_active(officer):
     c = connector(officer)
-    first = connector_run_request(c, acting_user=officer)
-    assert connector_run_request(c, acting_user=officer) == first
+    first = request_connector_run(c, acting_user=officer)
+    assert request_connector_run(c, acting_user=officer) == first
     assert ConnectorRun.objects.count() == 1
 
 
@@ -67,9 +67,9 @@ def test_due_connectors_are_enqueued_once(officer):
     later.next_due_at = timezone.now() + datetime.timedelta(hours=1)
     later.save()
     off = connector(officer, name="Off", enabled=False)
-    runs = connectors_enqueue_due()
+    runs = enqueue_due_connectors()
     assert [r.connector for r in runs] == [due]
-    assert connectors_enqueue_due() == []  # pending run, and now no longer due
+    assert enqueue_due_connectors() == []  # pending run, and now no longer due
     due.refresh_from_db()
     assert due.next_due_at > timezone.now() + datetime.timedelta(minutes=due.interval_minutes - 1)
     assert not off.runs.exists() and runs[0].trigger == "schedule"
@@ -78,11 +78,11 @@ def test_due_connectors_are_enqueued_once(officer):
 def test_policy_results_set_the_soa_automated_check(officer, client):
     entry = factories.soa_entry("5.18")
     c = connector(officer, policy=SUPERUSER_POLICY, controls=[entry.control])
-    assert connector_run(c, acting_user=officer).policy_allow is True
+    assert run_connector(c, acting_user=officer).policy_allow is True
     entry.refresh_from_db()
     assert entry.automated_check_status == SoAEntry.CheckStatus.PASS
     factories.UserFactory(username="root2", is_superuser=True)
-    run = connector_run(c, acting_user=officer)
+    run = run_connector(c, acting_user=officer)
     assert run.policy_reasons == ["root2 is a superuser"]
     entry.refresh_from_db()
     assert entry.automated_check_status == SoAEntry.CheckStatus.FAIL
@@ -96,7 +96,7 @@ def test_storage_failure_leaves_no_evidence(officer, settings):
     settings.EVIDENCE_MAX_UPLOAD_BYTES = 10  # every collected document is now too large
     entry = factories.soa_entry("5.18")
     c = connector(officer, policy=SUPERUSER_POLICY, controls=[entry.control])
-    run = connector_run(c, acting_user=officer)
+    run = run_connector(c, acting_user=officer)
     assert run.status == "failed" and "The evidence could not be stored" in run.error
     assert not Evidence.objects.exists() and not EvidenceFile.objects.exists()
     entry.refresh_from_db()
@@ -124,45 +124,45 @@ def test_stale_runs_are_failed_so_the_connector_is_scheduled_again(officer):
     old = timezone.now() - datetime.timedelta(hours=2)
     stuck = make_run(c, status="running", started_at=old, created_at=old)
     lost = make_run(connector(officer, name="Other"), created_at=old)  # pending, message lost
-    runs = connectors_enqueue_due()
+    runs = enqueue_due_connectors()
     stuck.refresh_from_db()
     lost.refresh_from_db()
     assert stuck.status == lost.status == "failed" and "did not finish within an hour" in stuck.error
     assert {r.connector.name for r in runs} == {"ISMS access review", "Other"}
-    assert connector_run_execute(stuck.pk) is None  # a late redelivery does not resurrect it
+    assert execute_connector_run(stuck.pk) is None  # a late redelivery does not resurrect it
 
 
 def test_unlinking_or_disabling_a_connector_updates_the_soa(officer):
-    from connectors.services import connector_update
+    from connectors.services import update_connector
 
     entry = factories.soa_entry("5.18")
     c = connector(officer, policy=SUPERUSER_POLICY, controls=[entry.control])
     factories.UserFactory(username="root2", is_superuser=True)
-    connector_run(c, acting_user=officer)
+    run_connector(c, acting_user=officer)
     entry.refresh_from_db()
     assert entry.automated_check_status == SoAEntry.CheckStatus.FAIL
-    connector_update(acting_user=officer, instance=c, enabled=False)
+    update_connector(acting_user=officer, connector=c, enabled=False)
     entry.refresh_from_db()
     assert entry.automated_check_status == SoAEntry.CheckStatus.UNKNOWN
-    connector_update(acting_user=officer, instance=c, enabled=True, controls=[])
+    update_connector(acting_user=officer, connector=c, enabled=True, controls=[])
     entry.refresh_from_db()
     assert entry.automated_check_status == SoAEntry.CheckStatus.UNKNOWN
 
 
 def test_a_shorter_interval_brings_the_next_run_forward(officer):
-    from connectors.services import connector_update
+    from connectors.services import update_connector
 
     c = connector(officer, interval_minutes=7 * 24 * 60)
-    connector_run(c, acting_user=officer)
+    run_connector(c, acting_user=officer)
     c.refresh_from_db()
-    connector_update(acting_user=officer, instance=c, interval_minutes=60)
+    update_connector(acting_user=officer, connector=c, interval_minutes=60)
     assert c.next_due_at <= timezone.now() + datetime.timedelta(minutes=60)
 
 
 def test_the_audit_trail_keeps_the_request_and_the_outcome_of_a_run(officer):
     from isms.models import AuditEntry
 
-    run = connector_run(connector(officer), acting_user=officer)
+    run = run_connector(connector(officer), acting_user=officer)
     entries = AuditEntry.objects.filter(content_type__model="connectorrun", object_id=run.pk)
     statuses = [e.changes.get("status") for e in entries.order_by("pk")]
     assert len(statuses) == 2  # created (pending) and finished (succeeded); not "running"
@@ -170,26 +170,26 @@ def test_the_audit_trail_keeps_the_request_and_the_outcome_of_a_run(officer):
 
 
 def test_beat_schedules_the_due_connectors_task(officer, settings):
-    from connectors.tasks import connectors_due_task
+    from connectors.tasks import enqueue_due_connectors_task
     from isms.celery import app
 
     entry = settings.CELERY_BEAT_SCHEDULE["connectors-due"]
     assert entry["task"] in app.tasks and entry["schedule"] == 60.0
     connector(officer)
-    assert connectors_due_task.delay().get() == 1
+    assert enqueue_due_connectors_task.delay().get() == 1
 
 
 def test_a_file_left_by_a_failed_run_is_swept_once_old_enough(officer, monkeypatch):
     from django.core.files.storage import default_storage
 
     from connectors import runs as connector_runs
-    from evidence.orphans import GRACE, orphan_files, orphan_files_remove
+    from evidence.orphans import GRACE, orphan_files, remove_orphan_files
 
     kept = factories.evidence(officer).versions.get().files.get().file.name
     entry = factories.soa_entry("5.18")
     c = connector(officer, policy=SUPERUSER_POLICY, controls=[entry.control])
 
-    refresh = connector_runs.soa_check_status_refresh
+    refresh = connector_runs.refresh_soa_check_status
     calls = []
 
     def fail_once(controls):  # the last step of recording the run fails: its rows roll back
@@ -198,8 +198,8 @@ def test_a_file_left_by_a_failed_run_is_swept_once_old_enough(officer, monkeypat
             raise RuntimeError("SoA refresh failed")
         return refresh(controls)
 
-    monkeypatch.setattr(connector_runs, "soa_check_status_refresh", fail_once)
-    run = connector_run(c, acting_user=officer)
+    monkeypatch.setattr(connector_runs, "refresh_soa_check_status", fail_once)
+    run = run_connector(c, acting_user=officer)
     assert run.status == "failed" and Evidence.objects.filter(source="connector").count() == 0
     later = timezone.now() + GRACE + datetime.timedelta(minutes=1)
     assert orphan_files() == []  # written moments ago: its transaction could still be open
@@ -207,5 +207,5 @@ def test_a_file_left_by_a_failed_run_is_swept_once_old_enough(officer, monkeypat
     assert len(orphans) == 1 and orphans[0].endswith(".json") and default_storage.exists(orphans[0])
     call_command("evidence_orphans")  # lists, removes nothing
     assert default_storage.exists(orphans[0])
-    assert orphan_files_remove(now=later) == orphans
+    assert remove_orphan_files(now=later) == orphans
     assert not default_storage.exists(orphans[0]) and default_storage.exists(kept)

@@ -9,8 +9,8 @@ from django.urls import reverse
 from connectors.crypto import SecretUnreadable, secret_decrypt
 from connectors.models import Connector
 from connectors.policies import PolicyError, policy_evaluate
-from connectors.runs import connector_run
-from connectors.services import connector_create, connector_update
+from connectors.runs import run_connector
+from connectors.services import create_connector, update_connector
 from isms.models import AuditEntry
 from tests.connectors.builders import connector
 
@@ -43,9 +43,9 @@ def test_secret_is_never_rendered(officer, client):
 
 def test_blank_secret_keeps_it_and_clear_removes_it(officer):
     c = connector(officer, secret=SECRET)
-    connector_update(acting_user=officer, instance=c, secret="", description="x")
+    update_connector(acting_user=officer, connector=c, secret="", description="x")
     assert secret_decrypt(Connector.objects.get(pk=c.pk).secret_encrypted) == SECRET
-    connector_update(acting_user=officer, instance=c, clear_secret=True)
+    update_connector(acting_user=officer, connector=c, clear_secret=True)
     assert Connector.objects.get(pk=c.pk).secret_encrypted == ""
 
 
@@ -54,7 +54,7 @@ def test_changed_key_makes_the_run_fail_clearly(officer, settings):
     settings.CONNECTOR_SECRET_KEY = Fernet.generate_key().decode()
     with pytest.raises(SecretUnreadable):
         secret_decrypt(c.secret_encrypted)
-    run = connector_run(c, acting_user=officer)
+    run = run_connector(c, acting_user=officer)
     assert run.status == "failed" and "CONNECTOR_SECRET_KEY" in run.error
 
 
@@ -72,7 +72,7 @@ def test_policy_that_does_not_compile_is_refused(officer):
 
 def test_bad_config_is_refused_with_every_problem(officer):
     with pytest.raises(ValidationError) as error:
-        connector_create(
+        create_connector(
             acting_user=officer, name="x", kind="http_json", config={"url": "ftp://x", "fields": "a"}
         )
     assert error.value.message_dict["config"] == [

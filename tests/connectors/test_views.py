@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from connectors.models import Connector, ConnectorRun, PolicyTestSuite
 from connectors.pack import pack_sections
-from connectors.runs import connector_run
+from connectors.runs import run_connector
 from isms.dashboard import all_panels
 from tests import factories
 from tests.conftest import client_for
@@ -91,7 +91,7 @@ def test_run_now_without_htmx_redirects(officer, client):
 
 def test_detail_shows_run_history_with_errors(officer, client):
     c = connector(officer, name="Down", kind="http_json", config={"url": "http://127.0.0.1:9/x"})
-    connector_run(c, acting_user=officer)
+    run_connector(c, acting_user=officer)
     client.force_login(officer)
     page = client.get(c.get_absolute_url()).content.decode()
     assert "Cannot connect to http://127.0.0.1:9/x" in page and "run failed" in page
@@ -147,7 +147,7 @@ def test_suite_create_through_the_form(officer, client):
 
 def test_failing_connector_stands_out_on_the_dashboard(officer, client):
     c = connector(officer, name="Down", kind="http_json", config={"url": "http://127.0.0.1:9/x"})
-    connector_run(c, acting_user=officer)
+    run_connector(c, acting_user=officer)
     panel = next(p for p in all_panels(officer) if p["template"] == "connectors/_panel_connectors.html")
     assert panel["counts"]["failing"] == 1 and panel["failing"][0].last_error.startswith("Cannot connect")
     client.force_login(officer)
@@ -157,7 +157,7 @@ def test_failing_connector_stands_out_on_the_dashboard(officer, client):
 
 def test_pack_section_lists_latest_results(officer):
     c = connector(officer, controls=[factories.soa_entry("5.18").control])
-    run = connector_run(c, acting_user=officer)
+    run = run_connector(c, acting_user=officer)
     [section] = pack_sections(run.finished_at.date())
     html = render_to_string(section["template"], section["context"])
     sha = run.evidence.versions.get().files.get().sha256
@@ -169,7 +169,7 @@ def test_pack_section_lists_latest_results(officer):
 
 def test_detail_lists_the_reasons_of_a_failed_policy(officer, client):
     c = connector(officer, policy='package p\n\ndeny contains "no one reviewed the roles" if true\n')
-    connector_run(c, acting_user=officer)
+    run_connector(c, acting_user=officer)
     client.force_login(officer)
     page = client.get(c.get_absolute_url()).content.decode()
     assert "The policy failed" in page and "<li>no one reviewed the roles</li>" in page

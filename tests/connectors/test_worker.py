@@ -5,7 +5,7 @@ import time
 import pytest
 
 from connectors.models import ConnectorRun
-from connectors.runs import connector_run_request
+from connectors.runs import request_connector_run
 from tests import factories
 from tests.connectors.builders import connector
 
@@ -34,7 +34,7 @@ def test_connector_runs_through_the_celery_worker(celery_worker_process, api_ser
         policy="package p\n\n"
         'deny contains "MFA is optional" if not input.data.data["settings.mfa_required"]\n',
     )
-    run = connector_run_request(c, acting_user=officer)  # autocommit: enqueued at once
+    run = request_connector_run(c, acting_user=officer)  # autocommit: enqueued at once
     run = _wait_for(run.pk)
     assert run.status == "succeeded", run.error
     assert run.policy_allow is True and run.evidence is not None
@@ -53,7 +53,7 @@ def fast_retries(monkeypatch):
 def test_worker_retries_transient_errors_then_fails(fast_retries, celery_worker_process, api_server):
     officer = factories.officer(username="worker-officer")
     c = connector(officer, name="Flaky", kind="http_json", config={"url": api_server.url("/error")})
-    run = _wait_for(connector_run_request(c, acting_user=officer).pk)
+    run = _wait_for(request_connector_run(c, acting_user=officer).pk)
     assert run.status == "failed" and run.attempts == 3
     assert len(api_server.hits) == 3 and "gave up after 3 attempts" in run.error
     assert run.evidence is None

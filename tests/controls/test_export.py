@@ -7,7 +7,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from controls.export import HEADERS
-from controls.services import soa_entry_update
+from controls.services import update_soa_entry
 from tests.conftest import client_for
 from tests.factories import AssetFactory, soa_entry
 
@@ -17,11 +17,11 @@ EXPORT = reverse("controls:soa-export")
 
 @pytest.fixture
 def decided(officer):
-    soa_entry_update(
+    update_soa_entry(
         acting_user=officer, entry=soa_entry("7.12"), applicable=False, owner=officer,
         justification="Cloud hosting only, no cabling of ours.",
     )
-    soa_entry_update(
+    update_soa_entry(
         acting_user=officer, entry=soa_entry("8.24"), applicable=True, justification="Weights at rest",
         implementation_status="implemented", implementation="KMS", assets=[AssetFactory(), AssetFactory()],
     )

@@ -2,7 +2,7 @@ import pytest
 
 from controls.models import SoAEntry
 from controls.progress import progress_by_theme
-from controls.services import soa_entry_update
+from controls.services import update_soa_entry
 from tests.factories import soa_entry
 
 pytestmark = pytest.mark.django_db
@@ -14,9 +14,9 @@ def _segments(progress, theme):
 
 
 def test_progress_by_theme_counts_statuses_and_exclusions_in_one_query(officer, django_assert_num_queries):
-    soa_entry_update(acting_user=officer, entry=soa_entry("7.12"), applicable=False,
+    update_soa_entry(acting_user=officer, entry=soa_entry("7.12"), applicable=False,
                      justification="Cloud only", implementation_status="implemented")
-    soa_entry_update(acting_user=officer, entry=soa_entry("7.7"), applicable=True,
+    update_soa_entry(acting_user=officer, entry=soa_entry("7.7"), applicable=True,
                      justification="Office", implementation_status="implemented")
     with django_assert_num_queries(1):
         progress = progress_by_theme(SoAEntry.objects.all())
@@ -38,9 +38,9 @@ def test_the_soa_page_charts_the_whole_soa_whatever_it_lists(officer, query):
 
     from tests.conftest import client_for
 
-    soa_entry_update(acting_user=officer, entry=soa_entry("7.12"), applicable=False,
+    update_soa_entry(acting_user=officer, entry=soa_entry("7.12"), applicable=False,
                      justification="Cloud only", implementation_status="implemented")
-    soa_entry_update(acting_user=officer, entry=soa_entry("5.1"), applicable=True,
+    update_soa_entry(acting_user=officer, entry=soa_entry("5.1"), applicable=True,
                      justification="Policies", implementation_status="partial")
     response = client_for(officer).get(reverse("controls:soa-list") + query)
     assert response.context["progress"] == progress_by_theme(SoAEntry.objects.all())

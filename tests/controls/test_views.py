@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from controls.models import Control, SoAEntry
-from controls.services import soa_entry_update
+from controls.services import update_soa_entry
 from tests.conftest import client_for
 from tests.factories import AssetFactory, soa_entry
 from tests.factories import engineer as make_engineer
@@ -40,7 +40,7 @@ def _map_everything(officer, count):
     engineers = [make_engineer() for _ in range(3)]
     assets = [AssetFactory() for _ in range(3)]
     for entry in SoAEntry.objects.all()[:count]:
-        soa_entry_update(acting_user=officer, entry=entry, owner=officer, assignees=engineers, assets=assets)
+        update_soa_entry(acting_user=officer, entry=entry, owner=officer, assignees=engineers, assets=assets)
 
 
 @pytest.mark.parametrize("mapped", [1, 93])
@@ -63,7 +63,7 @@ def test_soa_list_query_count_is_constant(officer, django_assert_max_num_queries
     ],
 )
 def test_soa_list_filters(officer, query, refs):
-    soa_entry_update(acting_user=officer, entry=soa_entry("7.12"), applicable=False,
+    update_soa_entry(acting_user=officer, entry=soa_entry("7.12"), applicable=False,
                      justification="Cloud only", implementation_status="partial")
     response = client_for(officer).get(f"{SOA_LIST}?{query}", **HTMX)
     assert response.status_code == 200
@@ -71,7 +71,7 @@ def test_soa_list_filters(officer, query, refs):
 
 
 def test_soa_list_filters_by_owner(officer):
-    soa_entry_update(acting_user=officer, entry=soa_entry("5.2"), owner=officer)
+    update_soa_entry(acting_user=officer, entry=soa_entry("5.2"), owner=officer)
     response = client_for(officer).get(f"{SOA_LIST}?owner={officer.pk}")
     assert [e.ref for e in response.context["object_list"]] == ["5.2"]
 
@@ -117,7 +117,7 @@ def test_readers_cannot_edit_a_row(request, persona):
 
 def test_engineer_can_read_a_control_with_its_decision_and_assets(officer, engineer):
     asset = AssetFactory(name="support-assistant-endpoint")
-    soa_entry_update(acting_user=officer, entry=soa_entry("8.5"), applicable=True,
+    update_soa_entry(acting_user=officer, entry=soa_entry("8.5"), applicable=True,
                      justification="Public endpoints", assets=[asset], assignees=[engineer])
     url = reverse("controls:control-detail", args=[soa_entry("8.5").control_id])
     response = client_for(engineer).get(url)
@@ -139,7 +139,7 @@ def test_officer_can_map_an_asset_to_controls_from_the_asset_side(officer):
 
 def test_asset_page_lists_the_mapped_controls(officer):
     asset = AssetFactory()
-    soa_entry_update(acting_user=officer, entry=soa_entry("8.24"), assets=[asset])
+    update_soa_entry(acting_user=officer, entry=soa_entry("8.24"), assets=[asset])
     html = client_for(officer).get(asset.get_absolute_url()).content.decode()
     assert "8.24 Use of cryptography" in html and "Map controls" in html
 
@@ -154,7 +154,7 @@ def test_engineer_cannot_map_an_asset_to_controls(engineer):
 
 
 def test_engineer_dashboard_lists_the_controls_assigned_to_them(officer, engineer):
-    soa_entry_update(acting_user=officer, entry=soa_entry("8.8"), assignees=[engineer])
+    update_soa_entry(acting_user=officer, entry=soa_entry("8.8"), assignees=[engineer])
     response = client_for(engineer).get(reverse("dashboard"))
     assert b"Controls assigned to you" in response.content
     assert b"8.8 Management of technical vulnerabilities" in response.content

@@ -7,7 +7,7 @@ from django.test import Client
 from django.utils import timezone
 
 from evidence.models import ApiToken, Evidence
-from evidence.services import api_token_create, api_token_revoke
+from evidence.services import create_api_token, revoke_api_token
 from tests import factories
 
 PDF = b"%PDF-1.4\n% sbom\n1 0 obj\n<<>>\nendobj\n"
@@ -15,7 +15,7 @@ URL = "/api/v1/evidence/"
 
 
 def api_client(user, **token_kwargs) -> Client:
-    _, key = api_token_create(acting_user=user, name="CI", **token_kwargs)
+    _, key = create_api_token(acting_user=user, name="CI", **token_kwargs)
     return Client(headers={"Authorization": f"Token {key}"})
 
 
@@ -104,8 +104,8 @@ def test_expired_token_is_refused(officer):
 
 @pytest.mark.django_db
 def test_revoked_token_is_refused(officer):
-    token, key = api_token_create(acting_user=officer, name="CI")
-    api_token_revoke(acting_user=officer, token=token)
+    token, key = create_api_token(acting_user=officer, name="CI")
+    revoke_api_token(acting_user=officer, token=token)
     response = post_evidence(Client(headers={"Authorization": f"Token {key}"}))
     assert response.status_code == 401
 
@@ -117,7 +117,7 @@ def test_without_a_token_the_api_refuses(db):
 
 @pytest.mark.django_db
 def test_only_the_token_digest_is_stored(officer):
-    token, key = api_token_create(acting_user=officer, name="CI")
+    token, key = create_api_token(acting_user=officer, name="CI")
     assert key not in str(ApiToken.objects.filter(pk=token.pk).values().get())
     assert token.digest == hashlib.sha256(key.encode()).hexdigest()
 
@@ -125,7 +125,7 @@ def test_only_the_token_digest_is_stored(officer):
 @pytest.mark.django_db
 def test_auditor_cannot_create_a_token(auditor):
     with pytest.raises(PermissionDenied):
-        api_token_create(acting_user=auditor, name="CI")
+        create_api_token(acting_user=auditor, name="CI")
     assert not ApiToken.objects.exists()
 
 
@@ -156,10 +156,10 @@ def test_openapi_schema_describes_the_upload(officer):
 
 @pytest.mark.django_db
 def test_engineer_uploads_to_a_control_assigned_to_them(officer, engineer):
-    from controls.services import soa_entry_update
+    from controls.services import update_soa_entry
 
     entry = factories.soa_entry("8.25")
-    soa_entry_update(acting_user=officer, entry=entry, assignees=[engineer])
+    update_soa_entry(acting_user=officer, entry=entry, assignees=[engineer])
     response = post_evidence(api_client(engineer), controls="8.25")
     assert response.status_code == 201, response.content
     assert response.json()["controls"] == ["8.25"]

@@ -9,7 +9,7 @@ from django.utils import timezone
 from controls.models import Control
 from evidence.control_counts import valid_evidence_by_control
 from evidence.models import Evidence
-from evidence.services import evidence_review
+from evidence.services import review_evidence
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +36,7 @@ def test_every_change_to_what_counts_is_seen_at_once(officer):
     assert valid_evidence_by_control()[control.pk] == 1
     factories.evidence(officer, controls=[control, other])  # created and linked
     assert (valid_evidence_by_control()[control.pk], valid_evidence_by_control()[other.pk]) == (2, 1)
-    evidence_review(acting_user=officer, evidence=item, status=Evidence.Review.REJECTED, comment="stale")
+    review_evidence(acting_user=officer, evidence=item, status=Evidence.Review.REJECTED, comment="stale")
     assert valid_evidence_by_control()[control.pk] == 1
     assert dict(valid_evidence_by_control()) == _direct()
 

@@ -7,7 +7,7 @@ from guardian.shortcuts import assign_perm
 
 from controls.models import Control
 from evidence.models import Evidence, EvidenceFile, EvidenceVersion
-from evidence.services import evidence_review, evidence_version_add
+from evidence.services import add_evidence_version, review_evidence
 from tests import factories
 
 PDF = b"%PDF-1.4\n% evidence\n1 0 obj\n<<>>\nendobj\n"
@@ -40,7 +40,7 @@ def test_content_type_comes_from_the_bytes_not_the_name(officer):
 @pytest.mark.django_db
 def test_evidence_version_add_keeps_earlier_versions(officer):
     item = factories.evidence(officer)
-    evidence_version_add(acting_user=officer, evidence=item, files=[factories.upload("v2.txt", b"second\n")])
+    add_evidence_version(acting_user=officer, evidence=item, files=[factories.upload("v2.txt", b"second\n")])
     assert list(item.versions.values_list("number", flat=True)) == [2, 1]
     assert EvidenceFile.objects.filter(version__evidence=item).count() == 2
 
@@ -143,8 +143,8 @@ def test_auditor_cannot_add_evidence(auditor):
 def test_evidence_review_rejection_needs_a_reason(officer):
     item = factories.evidence(officer)
     with pytest.raises(ValidationError, match="why"):
-        evidence_review(acting_user=officer, evidence=item, status="rejected", comment=" ")
-    evidence_review(acting_user=officer, evidence=item, status="accepted")
+        review_evidence(acting_user=officer, evidence=item, status="rejected", comment=" ")
+    review_evidence(acting_user=officer, evidence=item, status="accepted")
     item.refresh_from_db()
     assert item.review_status == "accepted" and item.reviewed_by == officer
 
@@ -152,8 +152,8 @@ def test_evidence_review_rejection_needs_a_reason(officer):
 @pytest.mark.django_db
 def test_a_new_version_needs_a_new_review(officer):
     item = factories.evidence(officer)
-    evidence_review(acting_user=officer, evidence=item, status="accepted")
-    evidence_version_add(acting_user=officer, evidence=item, files=[factories.upload()])
+    review_evidence(acting_user=officer, evidence=item, status="accepted")
+    add_evidence_version(acting_user=officer, evidence=item, files=[factories.upload()])
     item.refresh_from_db()
     assert item.review_status == "pending"
 

@@ -69,10 +69,10 @@ def test_auditor_downloads_a_file_and_the_download_is_recorded(officer, auditor)
 
 @pytest.mark.django_db
 def test_superseded_versions_stay_downloadable(officer):
-    from evidence.services import evidence_version_add
+    from evidence.services import add_evidence_version
 
     item = factories.evidence(officer)
-    evidence_version_add(acting_user=officer, evidence=item, files=[factories.upload("v2.txt", b"v2\n")])
+    add_evidence_version(acting_user=officer, evidence=item, files=[factories.upload("v2.txt", b"v2\n")])
     first = item.versions.get(number=1).files.get()
     assert client_for(officer).get(reverse("evidence:file-download", args=[first.pk])).status_code == 200
 
@@ -156,10 +156,10 @@ def test_dashboard_counts_expired_expiring_and_current_evidence(officer):
 @pytest.mark.django_db
 def test_soa_shows_which_applicable_controls_lack_valid_evidence(officer):
     from controls.models import Control
-    from controls.services import soa_entry_update
+    from controls.services import update_soa_entry
 
     for ref in ("8.25", "8.28"):
-        soa_entry_update(acting_user=officer, entry=factories.soa_entry(ref), applicable=True,
+        update_soa_entry(acting_user=officer, entry=factories.soa_entry(ref), applicable=True,
                          justification="SLM code and pipelines")
     factories.evidence(officer, controls=[Control.objects.get(ref="8.25")])
     html = client_for(officer).get(reverse("controls:soa-list")).content.decode()
@@ -181,11 +181,11 @@ def test_control_page_lists_its_evidence(officer):
 
 @pytest.mark.django_db
 def test_asset_page_lists_its_evidence_and_controls(officer):
-    from controls.services import asset_controls_set
+    from controls.services import set_asset_controls
 
     asset = factories.AssetFactory(name="support-endpoint")
     factories.evidence(officer, title="Pen test of the endpoint", assets=[asset])
-    asset_controls_set(acting_user=officer, asset=asset, controls=[factories.soa_entry("8.5").control])
+    set_asset_controls(acting_user=officer, asset=asset, controls=[factories.soa_entry("8.5").control])
     html = client_for(officer).get(reverse("assets:asset-detail", args=[asset.pk])).content.decode()
     assert "Pen test of the endpoint" in html
     assert "8.5 Secure authentication" in html

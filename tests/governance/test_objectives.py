@@ -10,13 +10,13 @@ from controls.models import SoAEntry
 from governance.metrics import METRICS
 from governance.models import Measurement, Objective
 from governance.services.objectives import (
-    measurement_add,
-    objective_create,
-    objective_measure_automatically,
-    objective_update,
-    objectives_measure_all,
+    add_measurement,
+    create_objective,
+    measure_all_objectives,
+    measure_objective,
+    update_objective,
 )
-from governance.tasks import objectives_measure_task
+from governance.tasks import measure_all_objectives_task
 from isms.access import can
 from isms.models import AuditEntry
 from tests import factories
@@ -28,7 +28,7 @@ def _create(officer, owner, **fields):
     defaults = {"title": "Implement Annex A", "measure": "Share implemented",
                 "target_value": Decimal(90), "unit": "%", "direction": "higher", "owner": owner,
                 "due_date": TODAY, "status": "in_progress"}
-    return objective_create(acting_user=officer, **{**defaults, **fields})
+    return create_objective(acting_user=officer, **{**defaults, **fields})
 
 
 def _annex_a(implemented: int, applicable: int) -> None:
@@ -42,7 +42,7 @@ def _annex_a(implemented: int, applicable: int) -> None:
 
 def test_owner_can_measure_own_objective(officer, engineer):
     objective = _create(officer, engineer)
-    measurement = measurement_add(acting_user=engineer, objective=objective, date=TODAY, value=Decimal(50))
+    measurement = add_measurement(acting_user=engineer, objective=objective, date=TODAY, value=Decimal(50))
     assert (measurement.recorded_by, measurement.source) == (engineer, "manual")
     assert AuditEntry.objects.get_for_object(measurement).exists()
 
@@ -50,7 +50,7 @@ def test_owner_can_measure_own_objective(officer, engineer):
 def test_other_engineer_cannot_measure(officer, engineer):
     objective = _create(officer, officer)
     with pytest.raises(PermissionDenied):
-        measurement_add(acting_user=engineer, objective=objective, date=TODAY, value=Decimal(50))
+        add_measurement(acting_user=engineer, objective=objective, date=TODAY, value=Decimal(50))
     assert not Measurement.objects.exists()
 
 
@@ -62,14 +62,14 @@ def test_auditor_cannot_measure_even_as_owner(officer, auditor):
 def test_measurement_in_the_future_is_refused(officer):
     objective = _create(officer, officer)
     with pytest.raises(ValidationError):
-        measurement_add(acting_user=officer, objective=objective,
+        add_measurement(acting_user=officer, objective=objective,
                         date=TODAY + datetime.timedelta(days=1), value=Decimal(1))
 
 
 def test_owner_change_moves_the_measure_grant(officer, engineer):
     objective = _create(officer, engineer)
     other = factories.engineer(username="erin")
-    objective_update(acting_user=officer, instance=objective, owner=other)
+    update_objective(acting_user=officer, objective=objective, owner=other)
     objective = Objective.objects.get(pk=objective.pk)
     assert can(other, "measure", objective) and not can(engineer, "measure", objective)
 
@@ -77,7 +77,7 @@ def test_owner_change_moves_the_measure_grant(officer, engineer):
 def test_engineer_cannot_change_objective_they_own(officer, engineer):
     objective = _create(officer, engineer)
     with pytest.raises(PermissionDenied):
-        objective_update(acting_user=engineer, instance=objective, target_value=Decimal(10))
+        update_objective(acting_user=engineer, objective=objective, target_value=Decimal(10))
 
 
 def test_unknown_metric_is_refused(officer):
@@ -107,7 +107,7 @@ def test_training_metric_is_share_of_required_training_current(db):
 def test_objective_measure_automatically_records_control_status(officer):
     _annex_a(implemented=1, applicable=2)
     objective = _create(officer, officer, metric="annex_a_implemented")
-    measurement = objective_measure_automatically(objective)
+    measurement = measure_objective(objective)
     assert (measurement.value, measurement.source) == (Decimal("50.0"), "control_status")
     assert measurement.date == TODAY
 
@@ -115,21 +115,21 @@ def test_objective_measure_automatically_records_control_status(officer):
 def test_objective_measure_automatically_twice_a_day_keeps_one_row(officer):
     objective = _create(officer, officer, metric="annex_a_implemented")
     _annex_a(implemented=1, applicable=2)
-    objective_measure_automatically(objective)
+    measure_objective(objective)
     _annex_a(implemented=2, applicable=2)
-    objective_measure_automatically(objective)
+    measure_objective(objective)
     assert list(objective.measurements.values_list("value", flat=True)) == [Decimal("100.0")]
 
 
 def test_objective_measure_automatically_without_data_records_nothing(officer):
     objective = _create(officer, officer, metric="annex_a_implemented")
-    assert objective_measure_automatically(objective) is None
+    assert measure_objective(objective) is None
     assert not Measurement.objects.exists()
 
 
 def test_objective_measure_automatically_refuses_unbound(officer):
     with pytest.raises(ValidationError):
-        objective_measure_automatically(_create(officer, officer))
+        measure_objective(_create(officer, officer))
 
 
 def test_objectives_measure_all_skips_closed_and_unbound(officer):
@@ -137,7 +137,7 @@ def test_objectives_measure_all_skips_closed_and_unbound(officer):
     bound = _create(officer, officer, metric="annex_a_implemented")
     _create(officer, officer, title="Manual")
     _create(officer, officer, title="Done", metric="annex_a_implemented", status="achieved")
-    assert objectives_measure_all() == 1
+    assert measure_all_objectives() == 1
     assert list(Measurement.objects.values_list("objective", flat=True)) == [bound.pk]
 
 
@@ -145,10 +145,10 @@ def test_objectives_measure_task_in_a_real_worker(celery_worker_process):
     officer = factories.officer(username="olivia")
     _annex_a(implemented=2, applicable=4)
     objective = _create(officer, officer, metric="annex_a_implemented")
-    assert objectives_measure_task.delay().get(timeout=30) == 1
+    assert measure_all_objectives_task.delay().get(timeout=30) == 1
     assert objective.measurements.get().value == Decimal("50.0")
 
 
 def test_daily_measurement_is_scheduled(settings):
     tasks = [entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()]
-    assert "governance.tasks.objectives_measure_task" in tasks
+    assert "governance.tasks.measure_all_objectives_task" in tasks

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from governance.models import Acknowledgement, Measurement, Objective, Policy, PolicyVersion
-from governance.services.objectives import objective_create
+from governance.services.objectives import create_objective
 from tests import factories
 from tests.conftest import client_for
 
@@ -147,7 +147,7 @@ def test_officer_records_acknowledgements(officer):
 
 
 def test_owner_engineer_adds_measurement_through_the_page(officer, engineer):
-    objective = objective_create(acting_user=officer, title="Patch CVEs", measure="Days to patch",
+    objective = create_objective(acting_user=officer, title="Patch CVEs", measure="Days to patch",
                                  target_value=Decimal(14), unit="days", direction="lower", owner=engineer,
                                  due_date=TODAY)
     client = client_for(engineer)

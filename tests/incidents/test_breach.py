@@ -38,21 +38,21 @@ def test_breach_flag_starts_the_gdpr_clock_from_awareness(breach):
 
 def test_breach_needs_the_moment_of_awareness(officer, incident):
     with pytest.raises(ValidationError) as error:
-        services.incident_breach_set(incident, acting_user=officer, personal_data_breach=True, aware_at=None)
+        services.set_incident_breach(incident, acting_user=officer, personal_data_breach=True, aware_at=None)
     assert "aware_at" in error.value.message_dict
     assert not NotificationClock.objects.exists()
 
 
 def test_aware_at_cannot_be_in_the_future(officer, incident):
     with pytest.raises(ValidationError):
-        services.incident_breach_set(incident, acting_user=officer, personal_data_breach=True,
+        services.set_incident_breach(incident, acting_user=officer, personal_data_breach=True,
                                      aware_at=timezone.now() + datetime.timedelta(days=1))
 
 
 def test_editing_aware_at_later_moves_the_deadline(officer, breach):
     berlin = zoneinfo.ZoneInfo("Europe/Berlin")
     corrected = datetime.datetime(2026, 10, 23, 12, 0, tzinfo=berlin)  # entered in local time
-    services.incident_breach_set(breach, acting_user=officer, personal_data_breach=True, aware_at=corrected)
+    services.set_incident_breach(breach, acting_user=officer, personal_data_breach=True, aware_at=corrected)
     clock = _clocks(breach)[GDPR_33]
     assert clock.deadline_at == datetime.datetime(2026, 10, 26, 10, 0, tzinfo=datetime.UTC)
     assert clock.state() == "red"  # long overdue now
@@ -60,20 +60,20 @@ def test_editing_aware_at_later_moves_the_deadline(officer, breach):
 
 
 def test_high_risk_adds_the_data_subjects_clock_and_removing_it_drops_the_unmet_clock(officer, breach):
-    services.incident_breach_set(breach, acting_user=officer, personal_data_breach=True,
+    services.set_incident_breach(breach, acting_user=officer, personal_data_breach=True,
                                  aware_at=breach.aware_at, high_risk=True)
     assert set(_clocks(breach)) == {GDPR_33, GDPR_34}
     assert _clocks(breach)[GDPR_34].state() == "amber"  # without undue delay
-    services.incident_breach_set(breach, acting_user=officer, personal_data_breach=True,
+    services.set_incident_breach(breach, acting_user=officer, personal_data_breach=True,
                                  aware_at=breach.aware_at, high_risk=False)
     assert set(_clocks(breach)) == {GDPR_33}
 
 
 def test_unflagging_the_breach_removes_unmet_clocks_but_keeps_met_ones(officer, breach):
     clock = _clocks(breach)[GDPR_33]
-    services.notification_record(breach, acting_user=officer, clock=clock, recipient="CNIL",
+    services.record_notification(breach, acting_user=officer, clock=clock, recipient="CNIL",
                                  sent_at=timezone.now(), content_summary="Art. 33 form")
-    services.incident_breach_set(breach, acting_user=officer, personal_data_breach=False, aware_at=None)
+    services.set_incident_breach(breach, acting_user=officer, personal_data_breach=False, aware_at=None)
     assert list(_clocks(breach)) == [GDPR_33]
 
 
@@ -81,15 +81,15 @@ def test_regime_added_after_the_incident_started_gets_a_clock_on_open_breaches(o
     closed = factories.incident(engineer, officer=officer, title="Old breach",
                                 breach_aware_at=timezone.now() - datetime.timedelta(days=30))
     for status in ("contained", "eradicated", "recovered"):
-        closed = services.incident_status_change(closed, acting_user=officer, status=status)
+        closed = services.change_incident_status(closed, acting_user=officer, status=status)
     for clock in closed.clocks.all():  # a breach closes once no duty to notify is left open
-        services.clock_not_required(acting_user=officer, instance=clock, not_required_reason="No harm.")
-    services.incident_close(closed, acting_user=officer, lessons_learned="x", no_corrective_action_reason="y")
-    regime = services.regime_create(acting_user=officer, name="UK ICO", recipient_kind="authority",
+        services.mark_clock_not_required(acting_user=officer, clock=clock, not_required_reason="No harm.")
+    services.close_incident(closed, acting_user=officer, lessons_learned="x", no_corrective_action_reason="y")
+    regime = services.create_regime(acting_user=officer, name="UK ICO", recipient_kind="authority",
                                     deadline_hours=72, reminder_hours=[24])
     assert _clocks(breach)["UK ICO"].deadline_at == breach.aware_at + datetime.timedelta(hours=72)
     assert "UK ICO" not in _clocks(closed)
-    services.regime_update(acting_user=officer, instance=regime, deadline_hours=48)
+    services.update_regime(acting_user=officer, regime=regime, deadline_hours=48)
     assert _clocks(breach)["UK ICO"].deadline_at == breach.aware_at + datetime.timedelta(hours=48)
 
 
@@ -97,13 +97,13 @@ def test_regime_create_refused_to_engineers(engineer):
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        services.regime_create(acting_user=engineer, name="X", recipient_kind="other", deadline_hours=1)
+        services.create_regime(acting_user=engineer, name="X", recipient_kind="other", deadline_hours=1)
 
 
 def test_notification_meets_the_clock_and_stores_the_document_as_evidence(officer, breach):
     clock = _clocks(breach)[GDPR_33]
     sent = timezone.now() - datetime.timedelta(hours=1)
-    note = services.notification_record(
+    note = services.record_notification(
         breach, acting_user=officer, clock=clock, recipient="Datatilsynet", sent_at=sent,
         content_summary="Nature of the breach, categories, measures.", reference="DT-2026-0042",
         document=factories.upload("notification.pdf"),
@@ -123,14 +123,14 @@ def test_late_notification_needs_a_reason_and_nothing_is_saved_without_it(office
     kwargs = dict(clock=clock, recipient="CNIL", sent_at=timezone.now(), content_summary="Form",  # noqa: C408
                   document=factories.upload("late.pdf"))
     with pytest.raises(ValidationError) as error:
-        services.notification_record(late, acting_user=officer, **kwargs)
+        services.record_notification(late, acting_user=officer, **kwargs)
     assert "late_reason" in error.value.message_dict
     assert not Notification.objects.exists()
     from evidence.models import Evidence
 
     assert not Evidence.objects.exists()  # the document is only stored once the record is valid
     kwargs["document"] = factories.upload("late.pdf")
-    note = services.notification_record(late, acting_user=officer, late_reason="Scope unclear until day 4.",
+    note = services.record_notification(late, acting_user=officer, late_reason="Scope unclear until day 4.",
                                         **kwargs)
     assert note.is_late and "(late: Scope unclear" in late.timeline.get(kind="communication").text
 
@@ -139,32 +139,32 @@ def test_engineer_cannot_record_notifications(engineer, breach):
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        services.notification_record(breach, acting_user=engineer, recipient="x", sent_at=timezone.now(),
+        services.record_notification(breach, acting_user=engineer, recipient="x", sent_at=timezone.now(),
                                      content_summary="x")
 
 
 def test_deactivating_a_regime_removes_its_unmet_clocks(officer, breach):
     regime = NotificationRegime.objects.get(code="gdpr-art33-authority")
-    services.regime_update(acting_user=officer, instance=regime, active=False)
+    services.update_regime(acting_user=officer, regime=regime, active=False)
     assert _clocks(breach) == {}
-    services.regime_update(acting_user=officer, instance=regime, active=True)
+    services.update_regime(acting_user=officer, regime=regime, active=True)
     assert set(_clocks(breach)) == {GDPR_33}
 
 
 def test_officer_records_that_a_notification_is_not_required(officer, engineer, breach):
     clock = _clocks(breach)[GDPR_33]
     with pytest.raises(ValidationError):
-        services.clock_not_required(acting_user=officer, instance=clock, not_required_reason=" ")
+        services.mark_clock_not_required(acting_user=officer, clock=clock, not_required_reason=" ")
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        services.clock_not_required(acting_user=engineer, instance=clock, not_required_reason="x")
-    services.clock_not_required(acting_user=officer, instance=clock,
+        services.mark_clock_not_required(acting_user=engineer, clock=clock, not_required_reason="x")
+    services.mark_clock_not_required(acting_user=officer, clock=clock,
                                 not_required_reason="Encrypted data, key safe: unlikely to result in a risk.")
     clock.refresh_from_db()
     assert clock.state() == "not_required" and clock.decided_by == officer
     assert not NotificationClock.objects.running().exists()
     assert "not required: Encrypted data" in breach.timeline.last().text
     # a later edit of the breach facts keeps the documented decision
-    services.incident_breach_set(breach, acting_user=officer, personal_data_breach=False, aware_at=None)
+    services.set_incident_breach(breach, acting_user=officer, personal_data_breach=False, aware_at=None)
     assert list(_clocks(breach)) == [GDPR_33]

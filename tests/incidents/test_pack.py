@@ -12,11 +12,11 @@ from tests import factories
 def test_pack_section_lists_incidents_and_notifications(officer, engineer, django_assert_max_num_queries):
     breach = factories.incident(engineer, officer=officer, title="Tickets memorised",
                                 breach_aware_at=timezone.now() - datetime.timedelta(hours=5))
-    services.notification_record(breach, acting_user=officer, clock=NotificationClock.objects.get(),
+    services.record_notification(breach, acting_user=officer, clock=NotificationClock.objects.get(),
                                  recipient="Datatilsynet", sent_at=timezone.now(), reference="DT-77",
                                  content_summary="Art. 33 form")
     event = factories.incident(engineer, title="Load test")
-    services.incident_triage(event, acting_user=officer, decision="not_incident", reason="Planned test")
+    services.triage_incident(event, acting_user=officer, decision="not_incident", reason="Planned test")
     with django_assert_max_num_queries(8):
         sections = pack_sections(timezone.localdate())
     [section] = sections

@@ -49,9 +49,9 @@ def test_engineer_cannot_see_an_incident_they_neither_reported_nor_own(engineer,
 def test_engineer_owner_adds_a_timeline_entry(engineer, officer):
     owner = factories.engineer(username="erin")
     incident = factories.incident(officer, officer=officer)
-    from incidents.services import incident_update
+    from incidents.services import update_incident
 
-    incident_update(acting_user=officer, instance=incident, owner=owner)
+    update_incident(acting_user=officer, incident=incident, owner=owner)
     response = client_for(owner).post(reverse("incidents:timeline-add", args=[incident.pk]), {
         "occurred_at": _local(timezone.now()), "kind": "communication", "text": "Told the vendor."})
     assert response.status_code == 302

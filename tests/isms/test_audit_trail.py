@@ -90,10 +90,10 @@ def test_engagement_cannot_end_before_it_starts():
 
 @pytest.mark.django_db
 def test_the_trail_shows_each_change_cut_to_length_and_links_added(officer, engineer):
-    from assets.services.assets import asset_update
+    from assets.services.assets import update_asset
 
     asset = factories.AssetFactory(owner=officer, name="gateway")
-    asset_update(acting_user=officer, instance=asset, name="g" * 70 + "<b>", assignees=[engineer])
+    update_asset(acting_user=officer, asset=asset, name="g" * 70 + "<b>", assignees=[engineer])
     page = client_for(officer).get(reverse("audittrail-list")).content.decode()
     cut = "g" * 59 + "…"
     assert ('<strong>name</strong>: <span class="text-danger">gateway</span> → '

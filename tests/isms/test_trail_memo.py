@@ -73,7 +73,7 @@ def test_kept_choices_are_model_choices_of_audited_models():
 def test_a_new_user_is_an_option_at_once(officer, url, name):
     from django.urls import reverse
 
-    from assets.services.assets import asset_update
+    from assets.services.assets import update_asset
     from tests.conftest import client_for
 
     client = client_for(officer)
@@ -84,7 +84,7 @@ def test_a_new_user_is_an_option_at_once(officer, url, name):
 
     before = options()
     newcomer = factories.officer(username="nora", first_name="Nora", last_name="New")
-    asset_update(acting_user=officer, instance=factories.AssetFactory(owner=officer), owner=newcomer)
+    update_asset(acting_user=officer, asset=factories.AssetFactory(owner=officer), owner=newcomer)
     assert "Nora New" not in before and "Nora New" in options()
 
 

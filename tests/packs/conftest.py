@@ -6,7 +6,7 @@ from pypdf import PdfReader
 
 from demo.seed import demo_seed
 from packs.models import AuditPack
-from packs.services import audit_pack_build, audit_pack_create
+from packs.services import build_audit_pack, create_audit_pack
 
 
 @pytest.fixture
@@ -18,8 +18,8 @@ def demo(db):
 def build(user, **kwargs) -> AuditPack:
     from django.utils import timezone
 
-    pack = audit_pack_create(acting_user=user, as_of=kwargs.pop("as_of", timezone.localdate()), **kwargs)
-    return audit_pack_build(pack, workers=2)
+    pack = create_audit_pack(acting_user=user, as_of=kwargs.pop("as_of", timezone.localdate()), **kwargs)
+    return build_audit_pack(pack, workers=2)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from packs.models import AuditPack
-from packs.services import audit_pack_build, audit_pack_create
+from packs.services import build_audit_pack, create_audit_pack
 from tests import factories
 from tests.packs.conftest import build
 
@@ -48,11 +48,11 @@ def test_audit_pack_build_fails_when_an_evidence_file_was_changed_in_storage(off
 
 @pytest.mark.django_db
 def test_audit_pack_build_bundles_only_the_current_version(officer):
-    from evidence.services import evidence_version_add
+    from evidence.services import add_evidence_version
     from tests.packs.conftest import bundle
 
     item = factories.evidence(officer, files=[factories.upload("v1.txt", b"first\n")])
-    evidence_version_add(acting_user=officer, evidence=item, files=[factories.upload("v2.txt", b"second\n")])
+    add_evidence_version(acting_user=officer, evidence=item, files=[factories.upload("v2.txt", b"second\n")])
     pack = build(officer)
     names = bundle(pack).namelist()
     assert f"evidence/{item.pk}/v2.txt" in names and f"evidence/{item.pk}/v1.txt" not in names
@@ -79,7 +79,7 @@ def test_ready_pack_is_immutable(officer):
 def test_audit_pack_build_runs_once(officer):
     pack = build(officer)
     sha = pack.pdf_sha256
-    again = audit_pack_build(AuditPack.objects.get(pk=pack.pk), workers=1)
+    again = build_audit_pack(AuditPack.objects.get(pk=pack.pk), workers=1)
     assert again.status == AuditPack.Status.READY and again.pdf_sha256 == sha
 
 
@@ -87,21 +87,21 @@ def test_audit_pack_build_runs_once(officer):
 def test_auditor_may_request_a_pack_of_their_own_engagement_only(auditor, officer):
     own = auditor.audit_engagements.get()
     other = factories.AuditEngagementFactory()
-    pack = audit_pack_create(acting_user=auditor, as_of=timezone.localdate(), engagement=own)
+    pack = create_audit_pack(acting_user=auditor, as_of=timezone.localdate(), engagement=own)
     assert pack.requested_by == auditor and pack.status == AuditPack.Status.QUEUED
     with pytest.raises(PermissionDenied):
-        audit_pack_create(acting_user=auditor, as_of=timezone.localdate(), engagement=other)
+        create_audit_pack(acting_user=auditor, as_of=timezone.localdate(), engagement=other)
     with pytest.raises(PermissionDenied):
-        audit_pack_create(acting_user=auditor, as_of=timezone.localdate(), engagement=None)
+        create_audit_pack(acting_user=auditor, as_of=timezone.localdate(), engagement=None)
 
 
 @pytest.mark.django_db
 def test_engineers_cannot_request_packs(engineer):
     with pytest.raises(PermissionDenied):
-        audit_pack_create(acting_user=engineer, as_of=timezone.localdate())
+        create_audit_pack(acting_user=engineer, as_of=timezone.localdate())
 
 
 @pytest.mark.django_db
 def test_a_pack_cannot_be_dated_in_the_future(officer):
     with pytest.raises(ValidationError):
-        audit_pack_create(acting_user=officer, as_of=timezone.localdate() + datetime.timedelta(days=1))
+        create_audit_pack(acting_user=officer, as_of=timezone.localdate() + datetime.timedelta(days=1))

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from isms.models import AuditEntry
 from packs.models import AuditPack
-from packs.services import audit_pack_request
+from packs.services import request_audit_pack
 from tests import factories
 from tests.packs.conftest import bundle, pdf_pages
 
@@ -16,7 +16,7 @@ def test_a_real_worker_builds_a_requested_pack(celery_worker_process):
     officer = factories.officer(username="olivia")
     factories.evidence(officer, controls=[factories.soa_entry("5.15").control], title="Access policy")
     with transaction.atomic():  # the task is enqueued when this commits
-        pack = audit_pack_request(acting_user=officer, as_of=timezone.localdate())
+        pack = request_audit_pack(acting_user=officer, as_of=timezone.localdate())
     seen_stages, deadline = set(), time.monotonic() + 180
     while time.monotonic() < deadline:
         pack.refresh_from_db()

@@ -13,7 +13,7 @@ from guardian.shortcuts import assign_perm
 
 from risks.models import Risk
 from risks.register_memo import register_heatmap_counts
-from risks.services import action_create, assessment_start, risk_update, threat_create
+from risks.services import create_threat, create_treatment_action, start_assessment, update_risk
 from tests import factories
 from tests.conftest import client_for
 
@@ -59,14 +59,14 @@ def test_every_change_to_what_is_kept_is_seen_at_once(officer):
     assert sum(response.context["view"].heatmap_counts["residual"].values()) == 2
 
     newcomer = factories.officer(username="nora", first_name="Nora", last_name="New")
-    risk_update(acting_user=officer, instance=risk, owner=newcomer)  # the owner options
+    update_risk(acting_user=officer, risk=risk, owner=newcomer)  # the owner options
     assert "Nora New" in _options(_register(client)[0], "owner")
 
-    threat_create(acting_user=officer, code="tokenizer-smuggling", name="Tokenizer smuggling",
+    create_threat(acting_user=officer, code="tokenizer-smuggling", name="Tokenizer smuggling",
                   reference="T-NEW")  # the threats
     assert "Tokenizer smuggling (T-NEW)" in _options(_register(client)[0], "threat")
 
-    newer = assessment_start(acting_user=officer, title="2027")  # the current assessment
+    newer = start_assessment(acting_user=officer, title="2027")  # the current assessment
     response, _ = _register(client)
     assert response.context["filter"].form.cleaned_data["assessment"] == newer
     assert any(label.startswith("2027") for label in _options(response, "assessment"))
@@ -89,7 +89,7 @@ def test_the_overdue_heatmaps_change_with_the_day_not_only_with_the_trail(office
     """An action falls overdue when the day turns, with no change to the ISMS."""
     assessment = factories.RiskAssessmentFactory(assessor=officer)
     risk = factories.risk(officer, assessment=assessment, title="Due tomorrow")
-    action_create(acting_user=officer, risk=risk, description="Rate-limit the endpoint", owner=officer,
+    create_treatment_action(risk, acting_user=officer, description="Rate-limit the endpoint", owner=officer,
                   due_date=timezone.localdate() + datetime.timedelta(days=1))
     client = client_for(officer)
     today, _ = _register(client, overdue="on")

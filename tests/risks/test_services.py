@@ -8,16 +8,16 @@ from isms.access import can
 from isms.models import AuditEntry
 from risks.models import Risk, RiskAcceptance, RiskAssessment, Threat
 from risks.services import (
-    action_create,
-    action_update,
-    assessment_approve,
-    assessment_start,
-    assessment_submit,
-    criteria_revise,
-    risk_accept,
-    risk_close,
-    risk_update,
-    threat_retire,
+    accept_risk,
+    approve_assessment,
+    close_risk,
+    create_treatment_action,
+    retire_threat,
+    revise_criteria,
+    start_assessment,
+    submit_assessment,
+    update_risk,
+    update_treatment_action,
 )
 from tests import factories
 
@@ -46,7 +46,7 @@ def test_threat_load_does_not_overwrite_officer_edits():
 
 def test_threat_retire_keeps_the_threat_but_hides_it(officer):
     threat = Threat.objects.get(code="slm-model-inversion")
-    threat_retire(threat, acting_user=officer)
+    retire_threat(threat, acting_user=officer)
     assert not Threat.objects.active().filter(pk=threat.pk).exists()
 
 
@@ -70,7 +70,7 @@ def test_engineer_cannot_create_a_risk(engineer, officer):
 def test_criteria_revise_creates_a_new_version_and_keeps_stored_scores(officer):
     risk = factories.risk(officer)
     old = risk.assessment.criteria
-    new = criteria_revise(
+    new = revise_criteria(
         acting_user=officer, name="Stricter", likelihood_labels=old.likelihood_labels,
         impact_labels=old.impact_labels, appetite=4,
         bands=[{"level": "low", "min_score": 1}, {"level": "critical", "min_score": 3}],
@@ -84,27 +84,27 @@ def test_criteria_revise_creates_a_new_version_and_keeps_stored_scores(officer):
 
 def test_criteria_revise_refuses_bands_not_starting_at_one(officer):
     with pytest.raises(ValidationError):
-        criteria_revise(acting_user=officer, bands=[{"level": "low", "min_score": 3}], appetite=5)
+        revise_criteria(acting_user=officer, bands=[{"level": "low", "min_score": 3}], appetite=5)
 
 
 def test_risk_update_refused_when_assessment_is_approved(officer):
     risk = factories.risk(officer)
-    assessment_submit(risk.assessment, acting_user=officer)
-    assessment_approve(risk.assessment, acting_user=officer)
+    submit_assessment(risk.assessment, acting_user=officer)
+    approve_assessment(risk.assessment, acting_user=officer)
     with pytest.raises(ValidationError):
-        risk_update(acting_user=officer, instance=risk, residual_likelihood=1)
+        update_risk(acting_user=officer, risk=risk, residual_likelihood=1)
 
 
 def test_risk_update_moves_the_accept_permission_to_the_new_owner(officer, engineer):
     risk = factories.risk(officer)
-    risk_update(acting_user=officer, instance=risk, owner=engineer)
+    update_risk(acting_user=officer, risk=risk, owner=engineer)
     assert can(engineer, "accept", risk)
 
 
 def test_risk_accept_by_engineer_owner_records_a_snapshot(officer, engineer):
     model = factories.AssetFactory(kind="model", model_version="1.0", artefact_sha256=SHA_A)
     risk = factories.risk(officer, owner=engineer, assets=[model], residual_likelihood=4)
-    acceptance = risk_accept(risk, acting_user=engineer, justification="Compensated by rate limits")
+    acceptance = accept_risk(risk, acting_user=engineer, justification="Compensated by rate limits")
     assert acceptance.asset_snapshot == {str(model.pk): {"model_version": "1.0", "artefact_sha256": SHA_A}}
     assert acceptance.residual_score_at_acceptance == 12
     assert AuditEntry.objects.filter(object_pk=str(acceptance.pk), action=0).exists()
@@ -113,13 +113,13 @@ def test_risk_accept_by_engineer_owner_records_a_snapshot(officer, engineer):
 def test_risk_accept_refused_for_an_officer_who_is_not_the_owner(officer, engineer):
     risk = factories.risk(officer, owner=engineer)
     with pytest.raises(PermissionDenied):
-        risk_accept(risk, acting_user=officer, justification="no")
+        accept_risk(risk, acting_user=officer, justification="no")
 
 
 def test_acceptance_becomes_stale_when_the_model_version_changes(officer):
     model = factories.AssetFactory(kind="model", model_version="1.0", artefact_sha256=SHA_A)
     risk = factories.risk(officer, assets=[model], residual_likelihood=4)
-    acceptance = risk_accept(risk, acting_user=officer, justification="ok")
+    acceptance = accept_risk(risk, acting_user=officer, justification="ok")
     assert not acceptance.is_stale
     model.model_version = "1.1"
     model.save()
@@ -130,58 +130,59 @@ def test_acceptance_becomes_stale_when_the_model_version_changes(officer):
 
 def test_acceptance_becomes_stale_when_the_residual_score_changes(officer):
     risk = factories.risk(officer, residual_likelihood=4)
-    risk_accept(risk, acting_user=officer, justification="ok")
-    risk_update(acting_user=officer, instance=risk, residual_impact=4)
+    accept_risk(risk, acting_user=officer, justification="ok")
+    update_risk(acting_user=officer, risk=risk, residual_impact=4)
     assert Risk.objects.get(pk=risk.pk).acceptance_state == "stale"
 
 
 def test_risk_close_refused_above_appetite_without_acceptance(officer):
     risk = factories.risk(officer, residual_likelihood=4)
     with pytest.raises(ValidationError):
-        risk_close(risk, acting_user=officer)
+        close_risk(risk, acting_user=officer)
 
 
 def test_risk_close_after_acceptance(officer):
     risk = factories.risk(officer, residual_likelihood=4)
-    risk_accept(risk, acting_user=officer, justification="ok")
-    assert risk_close(risk, acting_user=officer).status == "closed"
+    accept_risk(risk, acting_user=officer, justification="ok")
+    assert close_risk(risk, acting_user=officer).status == "closed"
 
 
 def test_risk_close_refused_when_acceptance_is_stale(officer):
     model = factories.AssetFactory(kind="model", artefact_sha256=SHA_A)
     risk = factories.risk(officer, assets=[model], residual_likelihood=4)
-    risk_accept(risk, acting_user=officer, justification="ok")
+    accept_risk(risk, acting_user=officer, justification="ok")
     model.artefact_sha256 = SHA_B
     model.save()
     with pytest.raises(ValidationError):
-        risk_close(Risk.objects.get(pk=risk.pk), acting_user=officer)
+        close_risk(Risk.objects.get(pk=risk.pk), acting_user=officer)
 
 
 def test_action_create_lets_its_engineer_owner_update_it(officer, engineer):
     risk = factories.risk(officer)
-    action = action_create(
+    action = create_treatment_action(
         acting_user=officer, risk=risk, description="Add output filter", owner=engineer,
         due_date=timezone.localdate(),
     )
-    action_update(acting_user=engineer, instance=action, status="done")
+    update_treatment_action(acting_user=engineer, action=action, status="done")
     action.refresh_from_db()
     assert action.status == "done"
 
 
 def test_engineer_cannot_update_an_action_of_someone_else(officer, engineer):
     risk = factories.risk(officer)
-    action = action_create(
+    action = create_treatment_action(
         acting_user=officer, risk=risk, description="x", owner=officer, due_date=timezone.localdate()
     )
     with pytest.raises(PermissionDenied):
-        action_update(acting_user=engineer, instance=action, status="done")
+        update_treatment_action(acting_user=engineer, action=action, status="done")
 
 
 def test_overdue_lists_open_actions_past_due(officer):
     risk = factories.risk(officer)
     past = timezone.localdate() - datetime.timedelta(days=3)
-    late = action_create(acting_user=officer, risk=risk, description="late", owner=officer, due_date=past)
-    action_create(acting_user=officer, risk=risk, description="done", owner=officer, due_date=past,
+    late = create_treatment_action(risk, acting_user=officer, description="late", owner=officer,
+                                   due_date=past)
+    create_treatment_action(acting_user=officer, risk=risk, description="done", owner=officer, due_date=past,
                   status="done")
     assert list(risk.actions.overdue()) == [late]
 
@@ -189,13 +190,13 @@ def test_overdue_lists_open_actions_past_due(officer):
 def test_assessment_start_copies_the_last_approved_assessment(officer):
     model = factories.AssetFactory(kind="model")
     risk = factories.risk(officer, assets=[model])
-    action_create(acting_user=officer, risk=risk, description="open", owner=officer,
+    create_treatment_action(acting_user=officer, risk=risk, description="open", owner=officer,
                   due_date=timezone.localdate())
-    action_create(acting_user=officer, risk=risk, description="done", owner=officer,
+    create_treatment_action(acting_user=officer, risk=risk, description="done", owner=officer,
                   due_date=timezone.localdate(), status="done")
-    assessment_submit(risk.assessment, acting_user=officer)
-    assessment_approve(risk.assessment, acting_user=officer)
-    draft = assessment_start(acting_user=officer, title="2027", copy_from_last_approved=True)
+    submit_assessment(risk.assessment, acting_user=officer)
+    approve_assessment(risk.assessment, acting_user=officer)
+    draft = start_assessment(acting_user=officer, title="2027", copy_from_last_approved=True)
     copy = draft.risks.get()
     assert draft.status == RiskAssessment.Status.DRAFT and copy.copied_from == risk
     assert list(copy.assets.all()) == [model]
@@ -205,12 +206,12 @@ def test_assessment_start_copies_the_last_approved_assessment(officer):
 def test_assessment_approve_needs_review_first(officer):
     assessment = factories.RiskAssessmentFactory(assessor=officer)
     with pytest.raises(ValidationError):
-        assessment_approve(assessment, acting_user=officer)
+        approve_assessment(assessment, acting_user=officer)
 
 
 def test_control_risks_set_links_and_unlinks_from_the_control_side_but_not_frozen_risks(officer):
     from controls.models import Control
-    from risks.services import control_risks_set
+    from risks.services import set_control_risks
 
     control = Control.objects.get(ref="8.28")
     kept, dropped, added = (factories.risk(officer, title=t) for t in ("kept", "dropped", "added"))
@@ -219,7 +220,7 @@ def test_control_risks_set_links_and_unlinks_from_the_control_side_but_not_froze
         risk.controls.add(control)
     frozen.assessment.status = "approved"
     frozen.assessment.save()
-    control_risks_set(acting_user=officer, control=control, risks=[kept, added])
+    set_control_risks(acting_user=officer, control=control, risks=[kept, added])
     assert set(control.risks.values_list("title", flat=True)) == {"kept", "added", "frozen"}
 
 
@@ -227,10 +228,10 @@ def test_engineer_cannot_link_risks_to_a_control(engineer):
     from django.core.exceptions import PermissionDenied
 
     from controls.models import Control
-    from risks.services import control_risks_set
+    from risks.services import set_control_risks
 
     with pytest.raises(PermissionDenied):
-        control_risks_set(acting_user=engineer, control=Control.objects.get(ref="8.28"), risks=[])
+        set_control_risks(acting_user=engineer, control=Control.objects.get(ref="8.28"), risks=[])
 
 
 def test_the_current_assessment_is_the_newest_open_one_else_the_last_approved(officer,

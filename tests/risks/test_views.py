@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from isms.models import AuditEntry
 from risks.models import Risk, RiskAcceptance
-from risks.services import action_create, risk_accept
+from risks.services import accept_risk, create_treatment_action
 from tests import factories
 from tests.conftest import client_for
 
@@ -23,8 +23,8 @@ def _register(officer, count: int):
         model = factories.AssetFactory(kind="model", model_version="1", owner=officer)
         risk = factories.risk(officer, assessment=assessment, title=f"Risk {n}", assets=[model],
                               residual_likelihood=4, controls=[])
-        risk_accept(risk, acting_user=officer, justification="ok")
-        action_create(acting_user=officer, risk=risk, description="late", owner=officer,
+        accept_risk(risk, acting_user=officer, justification="ok")
+        create_treatment_action(acting_user=officer, risk=risk, description="late", owner=officer,
                       due_date=timezone.localdate() - datetime.timedelta(days=1))
     return assessment
 
@@ -160,7 +160,7 @@ def test_engineer_cannot_accept_someone_elses_risk(officer, engineer):
 
 def test_engineer_can_update_the_progress_of_their_action(officer, engineer):
     risk = factories.risk(officer)
-    action = action_create(acting_user=officer, risk=risk, description="Add filter", owner=engineer,
+    action = create_treatment_action(acting_user=officer, risk=risk, description="Add filter", owner=engineer,
                            due_date=timezone.localdate())
     response = client_for(engineer).post(reverse("risks:action-edit", args=[action.pk]), {"status": "done"})
     action.refresh_from_db()
@@ -240,12 +240,12 @@ def test_coverage_follows_the_approved_scope_once_there_is_one(officer):
 
 
 def test_register_opens_on_the_current_assessment_and_can_show_all(officer):
-    from risks.services import assessment_approve, assessment_submit
+    from risks.services import approve_assessment, submit_assessment
 
     old = factories.RiskAssessmentFactory(assessor=officer, title="2026")
     factories.risk(officer, assessment=old, title="old risk")
-    assessment_submit(old, acting_user=officer)
-    assessment_approve(old, acting_user=officer)
+    submit_assessment(old, acting_user=officer)
+    approve_assessment(old, acting_user=officer)
     current = factories.RiskAssessmentFactory(assessor=officer, title="2027")
     factories.risk(officer, assessment=current, title="current risk")
     client = client_for(officer)

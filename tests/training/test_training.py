@@ -12,10 +12,10 @@ from tests import factories
 from training import matrix as training
 from training.models import TrainingRecord
 from training.services import (
-    course_create,
-    person_create,
-    training_record_add,
-    training_reminders_send,
+    add_training_record,
+    create_course,
+    create_person,
+    send_training_reminders,
 )
 
 TODAY = datetime.date.today()
@@ -23,7 +23,7 @@ TODAY = datetime.date.today()
 
 def test_training_record_add_computes_expiry_and_audits(officer):
     person, course = factories.PersonFactory(), factories.CourseFactory(validity_months=6)
-    record = training_record_add(acting_user=officer, person=person, course=course,
+    record = add_training_record(acting_user=officer, person=person, course=course,
                                  completed_on=datetime.date(2026, 1, 31), score=90)
     assert record.expires_on == datetime.date(2026, 7, 31)
     assert record.recorded_by == officer
@@ -33,31 +33,31 @@ def test_training_record_add_computes_expiry_and_audits(officer):
 def test_training_record_add_stores_certificate_as_evidence(officer):
     person, course = factories.PersonFactory(name="Ann"), factories.CourseFactory(title="Awareness")
     upload = SimpleUploadedFile("cert.pdf", b"%PDF-1.4 certificate", content_type="application/pdf")
-    record = training_record_add(acting_user=officer, person=person, course=course,
+    record = add_training_record(acting_user=officer, person=person, course=course,
                                  completed_on=TODAY, certificate_file=upload)
     assert record.certificate.title == "Training certificate: Ann – Awareness"
 
 
 def test_training_record_add_refuses_future_date(officer):
     with pytest.raises(ValidationError):
-        training_record_add(acting_user=officer, person=factories.PersonFactory(),
+        add_training_record(acting_user=officer, person=factories.PersonFactory(),
                             course=factories.CourseFactory(),
                             completed_on=TODAY + datetime.timedelta(days=1))
 
 
 def test_training_record_add_refuses_engineer(engineer):
     with pytest.raises(PermissionDenied):
-        training_record_add(acting_user=engineer, person=factories.PersonFactory(),
+        add_training_record(acting_user=engineer, person=factories.PersonFactory(),
                             course=factories.CourseFactory(), completed_on=TODAY)
 
 
 def test_course_create_refuses_zero_validity(officer):
     with pytest.raises(ValidationError):
-        course_create(acting_user=officer, title="X", validity_months=0)
+        create_course(acting_user=officer, title="X", validity_months=0)
 
 
 def test_person_create_saves(officer):
-    person = person_create(acting_user=officer, name="Bo", email="bo@example.com", team="Data")
+    person = create_person(acting_user=officer, name="Bo", email="bo@example.com", team="Data")
     assert person.pk and person.active
 
 
@@ -150,11 +150,11 @@ def test_training_reminders_send_sends_once(db):
     person, course = factories.PersonFactory(), factories.CourseFactory(validity_months=12)
     record = factories.training_record(person, course, TODAY - datetime.timedelta(days=350))
     factories.training_record(factories.PersonFactory(), course, TODAY)  # not due
-    assert training_reminders_send() == 1
+    assert send_training_reminders() == 1
     assert mail.outbox[0].to == [person.email]
     record.refresh_from_db()
     assert record.reminded_at is not None
-    assert training_reminders_send() == 0
+    assert send_training_reminders() == 0
     assert len(mail.outbox) == 1
 
 
@@ -163,4 +163,4 @@ def test_training_reminders_send_reminds_again_for_a_new_period(db):
     record = factories.training_record(person, course, TODAY - datetime.timedelta(days=350))
     record.reminded_at = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
     record.save()
-    assert training_reminders_send() == 1
+    assert send_training_reminders() == 1

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from assets import csv_import
-from assets.services.assets import assets_import
+from assets.services.assets import import_assets
 
 
 class Command(BaseCommand):
@@ -21,7 +21,7 @@ class Command(BaseCommand):
                 data = handle.read(csv_import.MAX_BYTES + 1)
             rows = csv_import.parse(data)
             with set_actor(acting):
-                created = assets_import(acting_user=acting, rows=rows)
+                created = import_assets(acting_user=acting, rows=rows)
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror}") from None
         except csv_import.AssetCsvError as error:

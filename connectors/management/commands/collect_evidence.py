@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from connectors.models import Connector, ConnectorRun
-from connectors.runs import connector_run
+from connectors.runs import run_connector
 
 
 class Command(BaseCommand):
@@ -18,7 +18,7 @@ class Command(BaseCommand):
             names = ", ".join(Connector.objects.values_list("name", flat=True)) or "none registered"
             raise CommandError(f"No connector named “{name}” (connectors: {names}).") from None
         try:
-            run = connector_run(connector)
+            run = run_connector(connector)
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from None
         if run.status != ConnectorRun.Status.SUCCEEDED:

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from evidence.orphans import GRACE, orphan_files, orphan_files_remove
+from evidence.orphans import GRACE, orphan_files, remove_orphan_files
 
 
 class Command(BaseCommand):
@@ -11,7 +11,7 @@ class Command(BaseCommand):
         parser.add_argument("--delete", action="store_true", help="remove them")
 
     def handle(self, *args, delete: bool, **options):
-        paths = orphan_files_remove() if delete else orphan_files()
+        paths = remove_orphan_files() if delete else orphan_files()
         for path in paths:
             self.stdout.write(path)
         verb = "Removed" if delete else "Found"

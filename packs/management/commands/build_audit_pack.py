@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from auditors.models import AuditEngagement
 from packs.models import AuditPack
-from packs.services import audit_pack_build, audit_pack_create
+from packs.services import build_audit_pack, create_audit_pack
 
 
 class Command(BaseCommand):
@@ -30,11 +30,11 @@ class Command(BaseCommand):
         try:
             target = AuditEngagement.objects.get(pk=engagement) if engagement else None
             with set_actor(acting):
-                pack = audit_pack_create(
+                pack = create_audit_pack(
                     acting_user=acting, as_of=as_of or timezone.localdate(), engagement=target
                 )
                 self.stdout.write(f"Building audit pack #{pack.pk} as of {pack.as_of} ...")
-                pack = audit_pack_build(pack, workers=workers)
+                pack = build_audit_pack(pack, workers=workers)
         except AuditEngagement.DoesNotExist:
             raise CommandError(f"No audit engagement with id {engagement}.") from None
         except (PermissionDenied, ValidationError) as error:

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from isms.models import User
 from training import csv_import
-from training.services import training_import
+from training.services import import_training
 
 
 class Command(BaseCommand):
@@ -24,7 +24,7 @@ class Command(BaseCommand):
             raise CommandError("No acting user: pass --as USERNAME or create a superuser.")
         try:
             rows = csv_import.parse(file.read_bytes())
-            records = training_import(acting_user=acting_user, rows=rows)
+            records = import_training(acting_user=acting_user, rows=rows)
         except csv_import.TrainingCsvError as error:
             raise CommandError("\n".join(error.errors)) from None
         except (OSError, ValidationError) as error:
