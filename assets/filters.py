@@ -3,10 +3,9 @@ from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q
 
 from assets.models import Asset
-from isms.filtersets import ListFilterSet
 
 
-class AssetFilter(ListFilterSet):
+class AssetFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_search", label="Search")
     kind = django_filters.ChoiceFilter(choices=Asset.Kind.choices)
     owner = django_filters.ModelChoiceFilter(
@@ -17,7 +16,6 @@ class AssetFilter(ListFilterSet):
     holds_pii = django_filters.BooleanFilter(label="Personal data")
     status = django_filters.ChoiceFilter(choices=Asset.Status.choices)
     in_scope = django_filters.BooleanFilter(method="filter_in_scope", label="In scope")
-    kept_choices = ("owner",)
     ordering = django_filters.OrderingFilter(
         fields=(("name", "name"), ("kind", "kind"), ("owner__username", "owner"),
                 ("classification", "classification"), ("status", "status"),

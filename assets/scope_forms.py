@@ -2,7 +2,6 @@ import django_filters
 from django import forms
 
 from assets.models import Asset, Scope, ScopeExclusion
-from isms.filtersets import ListFilterSet
 
 
 class ScopeForm(forms.ModelForm):
@@ -32,7 +31,7 @@ ExclusionFormSet = forms.inlineformset_factory(
 )
 
 
-class ScopeFilter(ListFilterSet):
+class ScopeFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=Scope.Status.choices)
     ordering = django_filters.OrderingFilter(
         fields=(("version", "version"), ("approved_at", "approved")), label="Sort by"

@@ -1,10 +1,10 @@
 """Search-select for assets: a search box and a native <select> that holds only the chosen
 assets until someone types, then up to PAGE matches fetched from `asset-choices` (htmx).
 
-A <select> of every asset costs a query of the whole inventory and 1,000 escaped <option>s
-on each page with an asset filter or an asset multi-select; this one renders the selected
-values only. The form field's queryset still validates what is submitted: the endpoint
-only offers choices, so it never widens what a form accepts.
+An inventory of thousands of assets is no pick list: the <select> holds the chosen assets,
+and the search offers matches by name, as Django admin's autocomplete does. The form field's
+queryset still validates what is submitted: the endpoint only offers choices, so it never
+widens what a form accepts.
 
 The search box belongs to no form (its `form` attribute names an id that never exists), so
 neither a native submission nor htmx's FormData of the filter form carries its value."""
@@ -12,14 +12,11 @@ neither a native submission nor htmx's FormData of the filter form carries its v
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from html import escape
 from urllib.parse import urlencode
 
 from django import forms
 from django.forms.models import ModelChoiceIterator
-from django.forms.utils import flatatt
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 
 from assets.models import Asset
 from isms.access import visible
@@ -51,34 +48,32 @@ def valid_ids(values: Iterable) -> list[int]:
     return ids
 
 
-def _option(key, label, *, selected: bool = False, disabled: bool = False) -> str:
-    flags = (" selected" if selected else "") + (" disabled" if disabled else "")
-    return f'<option value="{escape(str(key))}"{flags}>{escape(str(label))}</option>'
+def _labels(queryset) -> list[tuple[int, str]]:
+    return list(queryset.values_list("pk", "name"))  # str(asset) is its name
 
 
 def asset_options(user, *, query: str, selected: Iterable, scope: str = "view",
-                  empty_label: str | None = None) -> str:
-    """<option>s for a search: the empty one (optional single selects), the selected assets
-    (still selected), then the first PAGE matches by name and "N more" when there are more."""
+                  empty_label: str | None = None) -> dict:
+    """The options of a search (assets/_asset_options.html): the empty one (optional single
+    selects), the selected assets (still selected), then the first PAGE matches by name and
+    how many more there are."""
     rows = SCOPES[scope](user)
     ids = valid_ids(selected)
-    chosen = Asset.choice_labels(rows.filter(pk__in=ids)) if ids else []
+    chosen = _labels(rows.filter(pk__in=ids)) if ids else []
     matches = rows.exclude(pk__in=[pk for pk, _ in chosen]).order_by("name")
     if query:
         matches = matches.filter(name__icontains=query)
-    page = Asset.choice_labels(matches[: PAGE + 1])
-    html = [] if empty_label is None else [_option("", empty_label, selected=not chosen)]
-    html += [_option(pk, label, selected=True) for pk, label in chosen]
-    html += [_option(pk, label) for pk, label in page[:PAGE]]
-    if len(page) > PAGE:
-        html.append(_option("", f"{matches.count() - PAGE} more: refine the search", disabled=True))
-    return "".join(html)
+    page = _labels(matches[: PAGE + 1])
+    return {"empty_label": empty_label, "chosen": chosen, "matches": page[:PAGE],
+            "more": matches.count() - PAGE if len(page) > PAGE else 0}
 
 
 class SearchSelectMixin:
-    """render() for a model choice field of assets: the search box, then a <select> holding
-    the empty choice (optional single selects) and the selected assets only."""
+    """A model choice widget for assets whose <select> holds the empty choice (optional single
+    selects) and the selected assets only, after a search box
+    (templates/widgets/asset_search_select.html)."""
 
+    template_name = "widgets/asset_search_select.html"
     scope = "view"
 
     def __init__(self, attrs=None, scope: str = "view"):
@@ -94,44 +89,31 @@ class SearchSelectMixin:
     def _field(self):
         return self.choices.field if isinstance(self.choices, ModelChoiceIterator) else None
 
-    def _selected(self, value) -> list[tuple]:
-        ids = valid_ids(value)
-        field = self._field()
-        if not ids or field is None:  # nothing chosen: no query at all
-            return []
-        return Asset.choice_labels(field.queryset.filter(pk__in=ids))
-
     def _empty_label(self) -> str | None:
         field = self._field()
         return None if self.allow_multiple_selected or field is None else field.empty_label
 
-    def render(self, name, value, attrs=None, renderer=None):
-        final_attrs = self.build_attrs(self.attrs, attrs)
-        final_attrs.setdefault("id", f"id_{name}")
-        if self.allow_multiple_selected:
-            final_attrs["multiple"] = True
-        chosen = self._selected(self.format_value(value))
+    def optgroups(self, name, value, attrs=None):
+        """Django's option groups, of the empty choice and the chosen assets only."""
+        ids, field = valid_ids(value), self._field()
+        chosen = _labels(field.queryset.filter(pk__in=ids)) if ids and field is not None else []
         empty = self._empty_label()
-        options = "" if empty is None else _option("", empty, selected=not chosen)
-        options += "".join(_option(pk, label, selected=True) for pk, label in chosen)
+        options = [] if empty is None else [("", empty, not chosen)]
+        options += [(pk, label, True) for pk, label in chosen]
+        return [(None, [self.create_option(name, key, label, selected, index, attrs=attrs)], index)
+                for index, (key, label, selected) in enumerate(options)]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget_id = context["widget"]["attrs"].setdefault("id", f"id_{name}")
         params = {"field": name, "scope": self.scope}
-        if empty is not None:
-            params["empty"] = empty
-        target = f"#{final_attrs['id']}"
-        search = {
-            "type": "search", "name": "q", "form": NO_FORM, "autocomplete": "off",
-            "class": "form-control form-control-sm mb-1", "aria-label": "Search assets",
-            "placeholder": "Type to search assets…", "data-search-only": True,
-            "hx-get": f"{reverse('assets:asset-choices')}?{urlencode(params)}",
-            "hx-trigger": "input changed delay:250ms, search", "hx-target": target,
-            "hx-include": target, "hx-swap": "innerHTML",
-            # A filter form's hx-push-url and hx-select would otherwise be inherited.
-            "hx-push-url": "false", "hx-select": "unset",
+        if self._empty_label() is not None:
+            params["empty"] = self._empty_label()
+        context["search"] = {
+            "url": f"{reverse('assets:asset-choices')}?{urlencode(params)}",
+            "target": f"#{widget_id}", "no_form": NO_FORM,
         }
-        return mark_safe(  # noqa: S308 - every key and label escaped above
-            f'<div class="search-select"><input{flatatt(search)}>'
-            f'<select name="{escape(name)}"{flatatt(final_attrs)}>{options}</select></div>'
-        )
+        return context
 
 
 class AssetSearchSelect(SearchSelectMixin, forms.Select):

@@ -2,7 +2,6 @@ import django_filters
 from django import forms
 
 from auditors.models import AuditEngagement, AuditorAccess
-from isms.filtersets import ListFilterSet
 from isms.models import User
 from isms.roles import AUDITOR, GROUP_NAMES
 
@@ -10,7 +9,7 @@ STATUS_CHOICES = [("active", "Active"), ("upcoming", "Upcoming"), ("ended", "End
 DATE = forms.DateInput(attrs={"type": "date", "class": "form-control form-control-sm"})
 
 
-class EngagementFilter(ListFilterSet):
+class EngagementFilter(django_filters.FilterSet):
     name = django_filters.CharFilter(lookup_expr="icontains")
     status = django_filters.ChoiceFilter(choices=STATUS_CHOICES, method="filter_status")
     ordering = django_filters.OrderingFilter(
@@ -25,7 +24,7 @@ class EngagementFilter(ListFilterSet):
         return queryset.with_status(value)
 
 
-class AuditorAccessFilter(ListFilterSet):
+class AuditorAccessFilter(django_filters.FilterSet):
     user = django_filters.ModelChoiceFilter(
         queryset=User.objects.filter(groups__name=GROUP_NAMES[AUDITOR]), label="Auditor"
     )

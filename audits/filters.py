@@ -2,10 +2,9 @@ import django_filters
 from django import forms
 
 from audits.models import AuditProgramme, InternalAudit, ManagementReview, Nonconformity
-from isms.filtersets import ListFilterSet
 
 
-class AuditFilter(ListFilterSet):
+class AuditFilter(django_filters.FilterSet):
     programme = django_filters.ModelChoiceFilter(queryset=AuditProgramme.objects.all(),
                                                  empty_label="All programmes")
     status = django_filters.ChoiceFilter(choices=InternalAudit.Status.choices)
@@ -18,7 +17,7 @@ class AuditFilter(ListFilterSet):
         fields = ["programme", "status"]
 
 
-class NonconformityFilter(ListFilterSet):
+class NonconformityFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=Nonconformity.Status.choices)
     source = django_filters.ChoiceFilter(choices=Nonconformity.Source.choices)
     severity = django_filters.ChoiceFilter(choices=Nonconformity.Severity.choices)
@@ -41,7 +40,7 @@ class NonconformityFilter(ListFilterSet):
         return queryset.not_closed() if value else queryset
 
 
-class ReviewFilter(ListFilterSet):
+class ReviewFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=ManagementReview.Status.choices)
 
     class Meta:
@@ -49,7 +48,7 @@ class ReviewFilter(ListFilterSet):
         fields = ["status"]
 
 
-class ProgrammeFilter(ListFilterSet):
+class ProgrammeFilter(django_filters.FilterSet):
     ordering = django_filters.OrderingFilter(fields=(("year", "year"),), label="Sort by")
 
     class Meta:

@@ -2,10 +2,9 @@ import django_filters
 from django.db.models import Q
 
 from connectors.models import Connector, ConnectorRun, PolicyTestSuite
-from isms.filtersets import ListFilterSet
 
 
-class ConnectorFilter(ListFilterSet):
+class ConnectorFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Search")
     kind = django_filters.ChoiceFilter(choices=Connector.Kind.choices)
     state = django_filters.ChoiceFilter(
@@ -39,7 +38,7 @@ class ConnectorFilter(ListFilterSet):
         return queryset.filter(enabled=False)
 
 
-class SuiteFilter(ListFilterSet):
+class SuiteFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(field_name="name", lookup_expr="icontains", label="Search")
 
     class Meta:

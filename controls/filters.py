@@ -2,13 +2,12 @@ import django_filters
 from django.contrib.auth import get_user_model
 
 from controls.models import Control, SoAEntry
-from isms.filtersets import ListFilterSet
 
 APPLICABLE_CHOICES = [("yes", "Yes"), ("no", "No"), ("undecided", "Undecided")]
 STATUS_CHOICES = [*SoAEntry.Status.choices, ("excluded", SoAEntry.EXCLUDED_LABEL)]
 
 
-class SoAEntryFilter(ListFilterSet):
+class SoAEntryFilter(django_filters.FilterSet):
     theme = django_filters.ChoiceFilter(
         field_name="control__theme", choices=Control.Theme.choices, label="Theme"
     )
@@ -23,7 +22,6 @@ class SoAEntryFilter(ListFilterSet):
         choices=[("true", "Yes"), ("false", "No")], method="filter_no_justification",
         label="No justification yet",
     )
-    kept_choices = ("owner",)
     o = django_filters.OrderingFilter(
         fields=(
             ("control__position", "ref"), ("control__title", "title"),

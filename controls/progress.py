@@ -30,25 +30,10 @@ def _counts(entries: QuerySet) -> dict[str, dict[str, int]]:
     return {row.pop("control__theme"): row for row in rows}
 
 
-def _counts_of_rows(rows) -> dict[str, dict[str, int]]:
-    """The same counts from SoA table rows (controls.soa_rows), whose status_key is the segment."""
-    counts: dict[str, dict[str, int]] = {}
-    for row in rows:
-        theme = counts.setdefault(row.theme, {})
-        theme[row.status_key] = theme.get(row.status_key, 0) + 1
-    return counts
-
-
 def progress_by_theme(entries: QuerySet[SoAEntry]) -> dict:
     """{"rows": [{"label", "y", "total", "segments": [{key, label, fill, count, x, width}]}],
     "legend": [...], "height", "width", "totals": {key: count}} for the SVG template."""
     return _chart(_counts(entries))
-
-
-def progress_of_rows(rows) -> dict:
-    """progress_by_theme of the entries these rows show, when they are all of them (the SoA
-    page unfiltered): no second query for what the page has already read."""
-    return _chart(_counts_of_rows(rows))
 
 
 def _chart(counts: dict[str, dict[str, int]]) -> dict:
@@ -69,7 +54,8 @@ def _chart(counts: dict[str, dict[str, int]]) -> dict:
         rows.append({"label": label, "y": y, "text_y": y + BAR_HEIGHT / 2 + 4, "total": total,
                      "segments": segments})
     legend_y = TOP + len(rows) * ROW_HEIGHT + 6
-    legend = [{"label": lab, "fill": fill, "x": i * LEGEND_STEP, "y": legend_y, "count": totals[key]}
+    legend = [{"label": lab, "fill": fill, "x": i * LEGEND_STEP, "y": legend_y, "count": totals[key],
+               "text_x": i * LEGEND_STEP + 16, "text_y": legend_y + 10}
               for i, (key, lab, fill) in enumerate(SEGMENTS)]
     return {"rows": rows, "legend": legend, "totals": totals, "bar_height": BAR_HEIGHT,
             "width": max(LABEL_WIDTH + BAR_WIDTH + 50, LEGEND_STEP * len(SEGMENTS)), "height": legend_y + 24,

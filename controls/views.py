@@ -1,15 +1,16 @@
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from assets.models import Asset
 from controls import export, services
+from controls.counts import VALID_EVIDENCE, control_counts
 from controls.filters import SoAEntryFilter
 from controls.forms import AssetControlsForm, SoAEntryForm
 from controls.models import Control, SoAEntry
-from controls.progress import progress_by_theme, progress_of_rows
-from controls.soa_rows import soa_row, soa_table_rows
+from controls.progress import progress_by_theme
 from isms.access import can, visible
 from isms.generic import (
     IsmsDetailView,
@@ -18,7 +19,6 @@ from isms.generic import (
     IsmsUpdateView,
     requires,
 )
-from isms.trail_memo import trail_head
 
 
 class CanEditSoAMixin:
@@ -26,47 +26,46 @@ class CanEditSoAMixin:
         return super().get_context_data(**kwargs, can_edit=can(self.request.user, "change", SoAEntry))
 
 
+def with_valid_evidence(entries) -> list[SoAEntry]:
+    """The entries, each with `valid_evidence`: how many valid evidence items its control has."""
+    entries = list(entries)
+    counts = control_counts(VALID_EVIDENCE, [entry.control_id for entry in entries])
+    for entry in entries:
+        entry.valid_evidence = counts.get(entry.control_id, 0)
+    return entries
+
+
 class SoAListView(CanEditSoAMixin, IsmsListView):
     model = SoAEntry
-    queryset = SoAEntry.objects.in_catalogue_order()
-    rows = soa_table_rows
+    queryset = SoAEntry.objects.for_listing().in_catalogue_order()
     filterset_class = SoAEntryFilter
     paginate_by = 100  # the whole Annex A (93 controls) on one page, as auditors read it
     template_name = "controls/soa_list.html"
-    rows_template = "controls/_soa_rows.html"
-
-    def page_rows(self, page):
-        return soa_table_rows(page, trail_head(self.request))  # the head its filter read
+    partial_template_name = "controls/_soa_rows.html"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        if self._shows_every_entry(ctx["page_obj"]):
-            ctx["progress"] = progress_of_rows(ctx["object_list"])
-        else:  # the chart is of the whole SoA, whatever the filters
-            ctx["progress"] = progress_by_theme(visible(SoAEntry.objects.all(), self.request.user))
+        page, user = ctx["object_list"], self.request.user
+        # Lazy: read only when the rows' or the chart's kept fragment is not there.
+        ctx.update(
+            object_list=SimpleLazyObject(lambda: with_valid_evidence(page)),
+            grouped=not self.request.GET.get("o"),
+            # The chart is of the whole SoA, whatever the filters.
+            progress=SimpleLazyObject(lambda: progress_by_theme(visible(SoAEntry.objects.all(), user))),
+        )
         return ctx
-
-    def _shows_every_entry(self, page) -> bool:
-        if page.has_other_pages():
-            return False
-        if not self.filterset.is_bound:  # no query string at all
-            return True
-        if not self.filterset.is_valid():
-            return False
-        return not any(value for name, value in self.filterset.form.cleaned_data.items() if name != "o")
 
 
 class SoARowView(CanEditSoAMixin, IsmsDetailView):
+    """One row of the SoA table (the htmx refresh after a view or an edit)."""
+
     model = SoAEntry
-    queryset = SoAEntry.objects.all()
-    template_name = "includes/rows.html"  # the row's Jinja2 partial (isms.generic.HtmxPartialMixin)
+    queryset = SoAEntry.objects.for_listing()
+    template_name = "controls/_soa_trs.html"
     context_object_name = "entry"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            **kwargs, rows_template="controls/_soa_trs.html", object_list=[soa_row(self.object.pk)],
-            grouped=False,
-        )
+        return super().get_context_data(**kwargs, object_list=with_valid_evidence([self.object]))
 
 
 class SoAEditView(IsmsUpdateView):
@@ -81,10 +80,9 @@ class SoAEditView(IsmsUpdateView):
     def form_valid(self, form):
         response = super().form_valid(form)
         if self.request.htmx and isinstance(response, HttpResponseRedirect):
-            row = soa_row(self.object.pk)
-            return render(self.request, "includes/rows.html",
-                          {"rows_template": "controls/_soa_trs.html", "object_list": [row],
-                           "grouped": False, "can_edit": True})
+            entry = SoAEntry.objects.for_listing().get(pk=self.object.pk)
+            return render(self.request, "controls/_soa_trs.html",
+                          {"object_list": with_valid_evidence([entry]), "can_edit": True})
         return response
 
     def get_success_url(self) -> str:

@@ -6,10 +6,9 @@ from assets.search_select import AssetSearchSelect
 from controls.models import Control
 from evidence.models import Evidence
 from isms.dates import days_from_today
-from isms.filtersets import ListFilterSet
 
 
-class EvidenceFilter(ListFilterSet):
+class EvidenceFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Search")
     control = django_filters.ModelChoiceFilter(
         field_name="controls", queryset=Control.objects.only("pk", "ref", "title")
@@ -25,7 +24,6 @@ class EvidenceFilter(ListFilterSet):
         label="Freshness",
         choices=[("current", "Current"), ("expiring", "Expiring in 30 days"), ("expired", "Expired")],
     )
-    kept_choices = ("control",)
     ordering = django_filters.OrderingFilter(
         fields=[
             ("title", "title"),

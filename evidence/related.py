@@ -2,9 +2,9 @@
 and of a control, and each control's number of evidence items (controls.counts)."""
 
 from django.db.models import Count
+from django.utils import timezone
 
 from controls.counts import EVIDENCE, VALID_EVIDENCE, register_control_count
-from evidence.control_counts import valid_evidence_by_control
 from evidence.models import Evidence
 from isms.access import can, visible
 from isms.related import RelatedSection, register_section
@@ -22,10 +22,16 @@ def register() -> None:
     register_section("controls.control", RelatedSection(
         "evidence/_control_evidence.html", linked_evidence, position=30))
     register_control_count(EVIDENCE, evidence_counts)
-    register_control_count(VALID_EVIDENCE, lambda control_ids: valid_evidence_by_control())
+    register_control_count(VALID_EVIDENCE, valid_evidence_counts)
 
 
 def evidence_counts(control_ids: list[int]) -> dict[int, int]:
     """{control id: number of evidence items}."""
     links = Evidence.controls.through.objects.filter(control_id__in=control_ids)
     return dict(links.values("control_id").annotate(n=Count("evidence_id")).values_list("control_id", "n"))
+
+
+def valid_evidence_counts(control_ids: list[int]) -> dict[int, int]:
+    """{control id: number of evidence items valid today (neither rejected nor expired)}."""
+    valid = Evidence.objects.valid(timezone.localdate()).filter(controls__in=control_ids)
+    return {pk: n for pk, n in valid.count_by_control().items() if pk in set(control_ids)}

@@ -14,7 +14,6 @@ from controls.models import Control, SoAEntry
 from evidence import services
 from evidence.filters import EvidenceFilter
 from evidence.forms import EvidenceForm, ReviewForm, TokenForm, VersionForm
-from evidence.list_rows import evidence_rows
 from evidence.models import ApiToken, Evidence, EvidenceFile, EvidenceVersion
 from isms.access import visible
 from isms.counting import SubqueryCount
@@ -33,11 +32,13 @@ class EvidenceListView(IsmsListView):
     model = Evidence
     queryset = Evidence.objects.annotate(
         version_count=SubqueryCount(EvidenceVersion.objects.filter(evidence=OuterRef("pk")))
+    ).prefetch_related(
+        Prefetch("controls", queryset=Control.objects.only("ref").order_by("framework__code", "position")),
+        Prefetch("assets", queryset=Asset.objects.only("name")),
     ).order_by("-created_at", "-pk")
-    rows = evidence_rows
     filterset_class = EvidenceFilter
     template_name = "evidence/evidence_list.html"
-    rows_template = "evidence/_evidence_rows.html"
+    partial_template_name = "evidence/_evidence_rows.html"
 
 
 class EvidenceDetailView(IsmsDetailView):

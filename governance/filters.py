@@ -3,13 +3,12 @@ from django.db.models import Q
 from django.utils import timezone
 
 from governance.models import Objective, Policy
-from isms.filtersets import ListFilterSet
 
 POLICY_STATUS = [("in_force", "Approved version in force"), ("draft", "Draft awaiting approval"),
                  ("none", "No approved version")]
 
 
-class PolicyFilter(ListFilterSet):
+class PolicyFilter(django_filters.FilterSet):
     title = django_filters.CharFilter(lookup_expr="icontains")
     kind = django_filters.ChoiceFilter(choices=Policy.Kind.choices)
     topic = django_filters.ChoiceFilter(choices=Policy.Topic.choices)
@@ -37,7 +36,7 @@ class PolicyFilter(ListFilterSet):
         return queryset.filter(late if value else ~late)
 
 
-class ObjectiveFilter(ListFilterSet):
+class ObjectiveFilter(django_filters.FilterSet):
     title = django_filters.CharFilter(lookup_expr="icontains")
     status = django_filters.ChoiceFilter(choices=Objective.Status.choices)
     ordering = django_filters.OrderingFilter(

@@ -2,10 +2,9 @@ import django_filters
 from django import forms
 
 from incidents.models import Incident, NotificationRegime
-from isms.filtersets import ListFilterSet
 
 
-class IncidentFilter(ListFilterSet):
+class IncidentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label="Search")
     status = django_filters.ChoiceFilter(choices=Incident.Status.choices)
     open = django_filters.BooleanFilter(method="filter_open", label="Open only", widget=forms.CheckboxInput)
@@ -36,7 +35,7 @@ class IncidentFilter(ListFilterSet):
         return queryset.with_overdue_clock() if value else queryset
 
 
-class RegimeFilter(ListFilterSet):
+class RegimeFilter(django_filters.FilterSet):
     class Meta:
         model = NotificationRegime
         fields = ["recipient_kind", "active"]

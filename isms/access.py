@@ -18,7 +18,7 @@ from django.db import models
 from guardian.shortcuts import get_objects_for_user
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
-from isms.permission_rows import read_groups_and_permissions
+from isms.permission_cache import group_names
 from isms.roles import AUDITOR, ROLE_BY_GROUP
 
 READ_ACTIONS = {"view"}
@@ -29,10 +29,7 @@ def role_of(user) -> str | None:
     if not user.is_authenticated:
         return None
     if not hasattr(user, "_isms_role"):
-        if "groups" in getattr(user, "_prefetched_objects_cache", {}):
-            names = [g.name for g in user.groups.all()]
-        else:  # with the permissions, in one query: every request asks for both
-            names = read_groups_and_permissions(user)
+        names = group_names(user)
         user._isms_role = next((ROLE_BY_GROUP[n] for n in names if n in ROLE_BY_GROUP), None)
     return user._isms_role
 

@@ -3,12 +3,11 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 
-from isms.filtersets import ListFilterSet
 from isms.models import AuditEntry
 from isms.roles import DOMAIN_APPS
 
 
-class AuditEntryFilter(ListFilterSet):
+class AuditEntryFilter(django_filters.FilterSet):
     actor = django_filters.ModelChoiceFilter(
         queryset=get_user_model().objects.order_by("username"), label="User"
     )
@@ -16,8 +15,6 @@ class AuditEntryFilter(ListFilterSet):
         queryset=ContentType.objects.filter(app_label__in=DOMAIN_APPS).order_by("model"),
         label="Record type",
     )
-    # Content types are per process in Django too (ContentTypeManager keeps them).
-    kept_choices = ("actor", "content_type")
     object = django_filters.CharFilter(method="filter_object", label="Object (id or name)")
     action = django_filters.ChoiceFilter(choices=AuditEntry.Action.choices)
     since = django_filters.DateFilter(

@@ -24,7 +24,6 @@ from django_filters.views import FilterView
 
 from isms.access import can, visible
 from isms.related import related_sections
-from isms.widgets import use_fast_widgets
 
 
 class PermissionMixin:
@@ -67,24 +66,15 @@ class ObjectPermissionMixin(PermissionMixin):
 
 
 class HtmxPartialMixin:
-    """Answers htmx requests with the partial template (named with a leading underscore).
-
-    `rows_template` names a Jinja2 row partial instead (isms/jinja.py): the page includes it
-    with {% jinja rows_template %}, and an htmx request gets it through includes/rows.html,
-    so every response stays a Django template (with its context in tests)."""
+    """Answers htmx requests with the partial template (named with a leading underscore), the
+    part of the page that the page itself includes."""
 
     partial_template_name: str | None = None
-    rows_template: str | None = None
 
     def get_template_names(self):
-        if getattr(self.request, "htmx", False) and self.rows_template:
-            return ["includes/rows.html"]
         if getattr(self.request, "htmx", False) and self.partial_template_name:
             return [self.partial_template_name]
         return super().get_template_names()
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs, rows_template=self.rows_template)
 
 
 class IsmsTemplateView(PermissionMixin, TemplateView):
@@ -97,35 +87,19 @@ class IsmsListView(PermissionMixin, HtmxPartialMixin, FilterView):
     permission_action = "view"
     paginate_by = 50
     page_sizes = (25, 50, 100)  # ?per_page= may pick one of these; anything else is ignored
-    # A function from the page's queryset to the rows the template shows (plain values, for
-    # the large lists: see docs/performance.md); None shows the model instances.
-    rows = None
 
     def get_queryset(self):
         return visible(super().get_queryset(), self.request.user, "view")
 
-    def get_filterset(self, filterset_class):
-        filterset = super().get_filterset(filterset_class)
-        use_fast_widgets(filterset.form)
-        return filterset
-
     def get_paginate_by(self, queryset):
         size = self.request.GET.get("per_page", "")
         return int(size) if size.isdigit() and int(size) in self.page_sizes else self.paginate_by
-
-    def page_rows(self, page):
-        """The rows of the page's queryset: `rows` unless a view needs the request for them."""
-        return type(self).rows(page)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         query = self.request.GET.copy()
         query.pop("page", None)
         ctx["querystring"] = query.urlencode()
-        if self.rows is not None:
-            ctx["object_list"] = self.page_rows(ctx["object_list"])
-            if ctx.get("page_obj") is not None:  # the page's rows too: nothing reads the queryset again
-                ctx["page_obj"].object_list = ctx["object_list"]
         return ctx
 
 

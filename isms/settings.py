@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",
     "django_filters",
     "django_htmx",
     "guardian",
@@ -76,7 +77,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "isms.middleware.ResolvedUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "auditors.middleware.EngagementWindowMiddleware",
     "isms.middleware.UserTimezoneMiddleware",
@@ -102,27 +102,14 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "isms.navigation.navigation",
+                "isms.fragments.fragment_context",
             ],
         },
     },
-    {
-        # The row partials of the large lists only (isms/jinja.py says why); looked up after
-        # the Django engine, so a partial's name works in render() and TemplateResponse.
-        "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "NAME": "jinja2",
-        "DIRS": [BASE_DIR / "jinja2"],
-        "APP_DIRS": False,
-        "OPTIONS": {"environment": "isms.jinja.environment"},
-    },
 ]
-# Form widgets, labels and error lists through Django's own Jinja2 copies of its form
-# templates: the same HTML (an apostrophe is escaped as &#39; instead of &#x27;) for a third of
-# the time; every filter form and edit form is made of them (docs/performance.md).
-FORM_RENDERER = "django.forms.renderers.Jinja2"
-
-# New container objects between two young collections of Python's garbage collector (isms.apps;
-# Python's default is 700; 0 keeps it).
-GC_GEN0_THRESHOLD = env.int("GC_GEN0_THRESHOLD", default=50_000)
+# Form widgets render through the TEMPLATES above (with their cached loader), so the project's
+# templates/ may override a widget's template (templates/widgets/).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # --- Database -------------------------------------------------------------------------------
 DATABASES = {
@@ -147,7 +134,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Auth -----------------------------------------------------------------------------------
 AUTH_USER_MODEL = "isms.User"
 AUTHENTICATION_BACKENDS = [
-    "isms.auth_backends.ModelPermissionBackend",  # ModelBackend, one query for the permissions
+    "isms.auth.CachedModelBackend",  # Django's ModelBackend; permission sets kept in the cache
     "guardian.backends.ObjectPermissionBackend",
 ]
 GUARDIAN_ANONYMOUS_USER_NAME = None  # no guardian "AnonymousUser" row: anonymous users see nothing
@@ -203,6 +190,20 @@ else:
     _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {"default": _default_storage, "staticfiles": {"BACKEND": _static_backend}}
 
+# --- Cache ----------------------------------------------------------------------------------
+# CACHE_URL (default REDIS_URL) names a shared cache: Redis, seen by every web and worker
+# process. It then also keeps sessions, permission sets (isms.permission_cache) and rendered
+# page fragments ({% cache %}, isms.fragments). Without one, each process has its own small
+# memory cache for fragments only: what one process keeps could not be invalidated by another.
+CACHE_URL = env.str("CACHE_URL", default=env.str("REDIS_URL", default=""))
+CACHE_IS_SHARED = CACHE_URL.startswith(("redis://", "rediss://"))
+if CACHE_IS_SHARED:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL,
+                          "KEY_PREFIX": "isms", "TIMEOUT": 3600}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                          "OPTIONS": {"MAX_ENTRIES": 2000}}}
+
 # --- Security -------------------------------------------------------------------------------
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
@@ -213,7 +214,8 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
 if env.bool("USE_X_FORWARDED_PROTO", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
-SESSION_ENGINE = "isms.sessions"  # Django's database sessions, read in plain SQL
+# Sessions stay in the database; with a shared cache (Redis) they are read through it.
+SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if CACHE_IS_SHARED else "db")
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 X_FRAME_OPTIONS = "DENY"
 CONTENT_SECURITY_POLICY = {

@@ -4,7 +4,6 @@ from django.views.decorators.http import require_GET
 
 from isms.access import role_of
 from isms.audit_chain import audit_chain_verify
-from isms.audittrail_rows import audittrail_rows
 from isms.dashboard import all_panels
 from isms.filters import AuditEntryFilter
 from isms.forms import LoginForm
@@ -27,11 +26,10 @@ class DashboardView(IsmsTemplateView):
 
 class AuditTrailListView(IsmsListView):
     model = AuditEntry
-    queryset = AuditEntry.objects.all()
-    rows = audittrail_rows
+    queryset = AuditEntry.objects.for_listing()
     filterset_class = AuditEntryFilter
     template_name = "isms/audittrail_list.html"
-    rows_template = "isms/_audittrail_rows.html"
+    partial_template_name = "isms/_audittrail_rows.html"
 
 
 class AuditTrailVerifyView(HtmxPartialMixin, IsmsTemplateView):

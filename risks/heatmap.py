@@ -1,12 +1,9 @@
 """The likelihood x impact heatmap: counts from one grouped query, geometry for the SVG
 template (risks/_heatmap.svg.html), which the register, the dashboard and the PDF pack share."""
 
-from functools import lru_cache
-from types import SimpleNamespace
-
 from django.db.models import Count
-from django.template import engines
-from django.utils.safestring import SafeString, mark_safe
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 
 from risks.scoring import level_for, risk_score
 
@@ -19,13 +16,8 @@ KINDS = ("inherent", "residual")
 
 def heatmap_counts(risks, criteria) -> dict[str, dict[tuple[int, int], int]]:
     """{"inherent"|"residual": {(likelihood, impact): count}} from one grouped query (a GROUP BY
-    on the four scale columns: far cheaper for the database than one filtered count per cell)."""
-    return heatmap_counts_and_total(risks, criteria)[0]
-
-
-def heatmap_counts_and_total(risks, criteria) -> tuple[dict[str, dict[tuple[int, int], int]], int]:
-    """heatmap_counts, and how many risks they were counted from (off-scale ones included): the
-    register's risk count when the list and its heatmaps show the same risks."""
+    on the four scale columns: far cheaper for the database than one filtered count per cell).
+    Off-scale scores (from a revised criteria) are not drawn."""
     cells = [
         (likelihood, impact)
         for likelihood in range(1, len(criteria.likelihood_labels) + 1)
@@ -35,13 +27,11 @@ def heatmap_counts_and_total(risks, criteria) -> tuple[dict[str, dict[tuple[int,
     groups = risks.prefetch_related(None).order_by().values_list(
         "inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact"
     ).annotate(n=Count("pk"))
-    total = 0
     for inherent_l, inherent_i, residual_l, residual_i, n in groups:
-        total += n
         for kind, cell in (("inherent", (inherent_l, inherent_i)), ("residual", (residual_l, residual_i))):
-            if cell in counts[kind]:  # off-scale scores (a revised criteria) are not drawn
+            if cell in counts[kind]:
                 counts[kind][cell] += n
-    return counts, total
+    return counts
 
 
 def heatmap_picture(counts: dict[tuple[int, int], int], criteria, title: str) -> dict:
@@ -52,8 +42,9 @@ def heatmap_picture(counts: dict[tuple[int, int], int], criteria, title: str) ->
         for impact in range(1, columns + 1):
             score = risk_score(likelihood, impact)
             level = level_for(score, criteria.bands)
+            x, y = LEFT + (impact - 1) * CELL, TOP + (rows - likelihood) * CELL
             cells.append({
-                "x": LEFT + (impact - 1) * CELL, "y": TOP + (rows - likelihood) * CELL,
+                "x": x, "y": y, "cx": x + CELL // 2, "cy": y + CELL // 2,
                 "fill": BAND_FILLS.get(level, "#eeeeee"), "level": level, "score": score,
                 "count": counts.get((likelihood, impact), 0),
                 "likelihood": likelihood, "impact": impact,
@@ -72,26 +63,11 @@ def heatmap_picture(counts: dict[tuple[int, int], int], criteria, title: str) ->
 
 
 def heatmap_svg(counts: dict[tuple[int, int], int], criteria, title: str) -> SafeString:
-    """The heatmap as inline SVG. It is a function of its counts, scales and bands only, so
-    each drawing is rendered once per process: two heatmaps cost as much to render as 100
-    rows of the register, and most requests draw counts already drawn."""
-    bands = tuple((band["level"], int(band["min_score"])) for band in criteria.bands)
-    return _svg(title, tuple(sorted(counts.items())), tuple(criteria.likelihood_labels),
-                tuple(criteria.impact_labels), bands)
-
-
-@lru_cache(maxsize=256)
-def _svg(title, counts, likelihood_labels, impact_labels, bands) -> SafeString:
-    criteria = SimpleNamespace(likelihood_labels=likelihood_labels, impact_labels=impact_labels,
-                               bands=[{"level": level, "min_score": score} for level, score in bands])
-    picture = heatmap_picture(dict(counts), criteria, title)
-    return mark_safe(engines["jinja2"].get_template("risks/_heatmap.svg.html").render({"map": picture}))  # noqa: S308 - autoescaped
+    """The heatmap as inline SVG."""
+    return render_to_string("risks/_heatmap.svg.html", {"map": heatmap_picture(counts, criteria, title)})
 
 
 def heatmaps(risks, criteria) -> list[SafeString]:
     """The inherent and residual heatmaps of `risks` (all scored with `criteria`), as SVG."""
-    return heatmap_drawings(heatmap_counts(risks, criteria), criteria)
-
-
-def heatmap_drawings(counts: dict[str, dict[tuple[int, int], int]], criteria) -> list[SafeString]:
+    counts = heatmap_counts(risks, criteria)
     return [heatmap_svg(counts[kind], criteria, f"{kind.title()} risk") for kind in KINDS]

@@ -2,9 +2,9 @@
 officer, auditor and an auditor whose engagement has ended."""
 
 import pytest
+from django.core.cache import caches
 from django.test import Client
 
-from isms import trail_memo
 from tests import factories
 
 ROLES = ["anonymous", "outsider", "engineer", "officer", "auditor", "auditor_ended"]
@@ -27,8 +27,10 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Password hashing is deliberately slow; tests do not need it to be.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    # Values kept until the audit trail moves on: each test's database starts a new trail.
-    trail_memo.forget()
+    # Each test starts from an empty cache: kept permission sets and page fragments belong to
+    # the previous test's database (a shared Redis cache outlives the process).
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -1,10 +1,9 @@
 import django_filters
 
-from isms.filtersets import ListFilterSet
 from training.models import Course, Person
 
 
-class PersonFilter(ListFilterSet):
+class PersonFilter(django_filters.FilterSet):
     name = django_filters.CharFilter(lookup_expr="icontains")
     team = django_filters.CharFilter()
     ordering = django_filters.OrderingFilter(fields=(("name", "name"), ("team", "team"),
@@ -15,7 +14,7 @@ class PersonFilter(ListFilterSet):
         fields = ["name", "team", "active"]
 
 
-class CourseFilter(ListFilterSet):
+class CourseFilter(django_filters.FilterSet):
     title = django_filters.CharFilter(lookup_expr="icontains")
     ordering = django_filters.OrderingFilter(fields=(("title", "title"), ("topic", "topic")), label="Sort by")
 

@@ -1,4 +1,5 @@
 from django.urls import reverse, reverse_lazy
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import FormView
 
 from isms.access import can
@@ -43,7 +44,9 @@ class TrainingMatrixView(IsmsTemplateView):
     def get_context_data(self, **kwargs):
         team = self.request.GET.get("team", "")
         return super().get_context_data(
-            **kwargs, matrix=training.build(team=team), team=team, teams=training.teams(),
+            # Lazy: built only when the page's kept fragment is not there.
+            **kwargs, matrix=SimpleLazyObject(lambda: training.build(team=team)), team=team,
+            teams=training.teams(),
             may_add=can(self.request.user, "add", TrainingRecord),
         )
 

@@ -131,10 +131,6 @@ class Asset(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("assets:asset-detail", args=[self.pk])
 
-    @classmethod
-    def choice_labels(cls, queryset) -> list[tuple]:
-        """(pk, str(asset)) without building instances, for large selects (isms.widgets)."""
-        return list(queryset.values_list("pk", "name"))
 
     @property
     def has_model_card(self) -> bool:

@@ -1,4 +1,5 @@
 from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.views.decorators.http import require_GET
 
@@ -6,7 +7,6 @@ from assets import csv_import, mlbom, search_select
 from assets.filters import AssetFilter
 from assets.forms import AssetForm, AssetImportForm
 from assets.models import Asset
-from assets.rows import asset_rows
 from assets.services.assets import create_asset, import_assets, update_asset
 from isms.access import can, visible
 from isms.generic import (
@@ -30,11 +30,10 @@ class AssetFormMixin:
 
 class AssetListView(IsmsListView):
     model = Asset
-    queryset = Asset.objects.all()
-    rows = asset_rows
+    queryset = Asset.objects.select_related("owner")
     filterset_class = AssetFilter
     template_name = "assets/asset_list.html"
-    rows_template = "assets/_asset_rows.html"
+    partial_template_name = "assets/_asset_rows.html"
 
     def get_context_data(self, **kwargs):
         user = self.request.user
@@ -101,7 +100,7 @@ def asset_mlbom(request):
 @requires("view", Asset)
 @require_GET
 def asset_choices(request):
-    """<option>s for the asset search-select (isms.search_select): ?q=text&scope=view&field=name,
+    """<option>s for the asset search-select (assets.search_select): ?q=text&scope=view&field=name,
     the selected ids under `field` (default "selected"); only assets the user may see."""
     query = request.GET.get("q", "").strip()
     scope = request.GET.get("scope", "view")
@@ -113,8 +112,8 @@ def asset_choices(request):
     if len(selected) > search_select.MAX_SELECTED:
         return HttpResponseBadRequest(f"At most {search_select.MAX_SELECTED} selected assets.")
     empty = request.GET.get("empty")
-    html = search_select.asset_options(
+    options = search_select.asset_options(
         request.user, query=query, scope=scope, selected=selected,
         empty_label=None if empty is None else empty[:100],
     )
-    return HttpResponse(html)
+    return render(request, "assets/_asset_options.html", options)

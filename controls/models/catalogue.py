@@ -57,11 +57,6 @@ class Control(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("controls:control-detail", args=[self.pk])
 
-    @classmethod
-    def choice_labels(cls, queryset) -> list[tuple]:
-        """(pk, str(control)) without building instances, for the selects (isms.widgets)."""
-        return [(pk, f"{ref} {title}") for pk, ref, title in queryset.values_list("pk", "ref", "title")]
-
 
 auditlog.register(Framework)
 auditlog.register(Control)

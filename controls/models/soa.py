@@ -101,34 +101,16 @@ class SoAEntry(models.Model):
 
     @property
     def applicability_label(self) -> str:
-        return applicability_label(self.applicable)
+        return {True: "Yes", False: "No", None: "Undecided"}[self.applicable]
 
     @property
     def status_label(self) -> str:
-        return status_label(self.applicable, self.implementation_status)
+        """What to show for the status: a not-applicable control is simply excluded."""
+        return self.EXCLUDED_LABEL if self.applicable is False else self.get_implementation_status_display()
 
     @property
     def status_key(self) -> str:
-        return status_key(self.applicable, self.implementation_status)
-
-
-# As functions of the two columns too, for the SoA table's rows of plain values (controls.soa_rows).
-def applicability_label(applicable: bool | None) -> str:
-    return {True: "Yes", False: "No", None: "Undecided"}[applicable]
-
-
-def status_label(applicable: bool | None, implementation_status: str) -> str:
-    """What to show for the status: a not-applicable control is simply excluded."""
-    if applicable is False:
-        return SoAEntry.EXCLUDED_LABEL
-    return STATUS_LABELS.get(implementation_status, implementation_status)
-
-
-STATUS_LABELS = dict(SoAEntry.Status.choices)  # read per row of the SoA: built once
-
-
-def status_key(applicable: bool | None, implementation_status: str) -> str:
-    return "excluded" if applicable is False else implementation_status
+        return "excluded" if self.applicable is False else self.implementation_status
 
 
 auditlog.register(SoAEntry, exclude_fields=["updated_at"], m2m_fields={"assignees", "assets"})

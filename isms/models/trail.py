@@ -83,3 +83,18 @@ class AuditEntry(AbstractLogEntry):
 
     def delete(self, *args, **kwargs):
         raise AuditTrailAppendOnly("deleted")
+
+    @property
+    def change_rows(self) -> list[tuple]:
+        """Each change as the trail shows it: ("m2m", field, operation, objects) or
+        ("value", field, before, after)."""
+        rows = []
+        for field, change in self.changes_dict.items():
+            if isinstance(change, dict) and change.get("type") == "m2m":
+                objects = ", ".join(map(str, change.get("objects", ())))
+                rows.append(("m2m", field, change.get("operation", ""), objects))
+            else:
+                pair = isinstance(change, list | tuple) and len(change) == 2
+                before, after = change if pair else (None, None)
+                rows.append(("value", field, before or "—", after or "—"))
+        return rows

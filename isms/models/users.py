@@ -26,12 +26,6 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return user_label(self.first_name, self.last_name, self.username)
 
-    @classmethod
-    def choice_labels(cls, queryset) -> list[tuple]:
-        """(pk, str(user)) without building instances, for the selects (isms.widgets)."""
-        rows = queryset.values_list("pk", "first_name", "last_name", "username")
-        return [(pk, user_label(*names)) for pk, *names in rows]
-
 
 auditlog.register(
     User,

@@ -57,11 +57,6 @@ class RiskAssessment(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("risks:assessment-detail", args=[self.pk])
 
-    @classmethod
-    def choice_labels(cls, queryset) -> list[tuple]:
-        """(pk, str(assessment)) without building instances, for the selects (isms.widgets)."""
-        rows = queryset.values_list("pk", "title", "assessment_date")
-        return [(pk, f"{title} ({day})") for pk, title, day in rows]
 
     @property
     def is_frozen(self) -> bool:

@@ -41,11 +41,6 @@ class Threat(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("risks:threat-detail", args=[self.pk])
 
-    @classmethod
-    def choice_labels(cls, queryset) -> list[tuple]:
-        """(pk, str(threat)) without building instances, for the selects (isms.widgets)."""
-        rows = queryset.values_list("pk", "name", "reference")
-        return [(pk, f"{name} ({reference})" if reference else name) for pk, name, reference in rows]
 
     def applies_to(self, kind: str) -> bool:
         return kind in self.asset_kinds

@@ -1,5 +1,3 @@
-from functools import lru_cache
-
 from django import template
 from django.utils.html import format_html
 
@@ -24,19 +22,15 @@ ACCEPTANCE_BADGES = {
 }
 
 
-# Badges as tags rather than {% include %}: the register renders three per row, and an
-# include costs several times more than a format_html (risks/_level.html and
-# risks/_acceptance_badge.html call these too, so the markup lives here only). A register has
-# a few dozen distinct badges, so each is built once per process.
+# The markup of the badges lives here only (risks/_level.html and risks/_acceptance_badge.html
+# call these too).
 @register.simple_tag
-@lru_cache(maxsize=256)
 def level_badge(level: str, score: int | None = None) -> str:
     if score:
         return format_html('<span class="badge {}">{} · {}</span>', level_class(level), level.title(), score)
     return format_html('<span class="badge {}">{}</span>', level_class(level), level.title())
 
 
-@lru_cache(maxsize=8)
 def acceptance_state_badge(state: str) -> str:
     within = ("text-body-secondary small", "within appetite")
     css, label = ACCEPTANCE_BADGES.get(state, within)

@@ -5,7 +5,6 @@ from risks.filters import ActionFilter, AssessmentFilter
 from risks.forms import AssessmentForm
 from risks.heatmap import heatmaps
 from risks.models import Risk, RiskAssessment, TreatmentAction
-from risks.register_rows import register_rows
 
 
 class AssessmentListView(IsmsListView):
@@ -25,7 +24,7 @@ class AssessmentDetailView(IsmsDetailView):
         risks = Risk.objects.filter(assessment=self.object)
         rows = coverage_rows(self.object)
         return super().get_context_data(
-            **kwargs, risks=register_rows(risks.with_action_counts()),
+            **kwargs, risks=risks.for_register(),
             heatmaps=heatmaps(risks, self.object.criteria),
             suggestions=suggestions(rows), totals=coverage_totals(rows),
         )

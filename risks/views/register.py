@@ -10,53 +10,32 @@ from isms.generic import (
     IsmsObjectFormView,
     IsmsUpdateView,
 )
-from isms.trail_memo import trail_head
 from risks import services
 from risks.export import register_response
 from risks.filters import RiskFilter
 from risks.forms import AcceptanceForm, ActionForm, ActionProgressForm, ControlRisksForm, RiskForm
-from risks.heatmap import heatmap_drawings
+from risks.heatmap import heatmaps
 from risks.models import Risk, RiskAssessment, TreatmentAction
-from risks.register_memo import current_assessment, filter_values, register_heatmap_counts
-from risks.register_rows import register_rows
 
 
 class RiskListView(IsmsListView):
-    """The risk register."""
+    """The risk register, with the heatmaps of the chosen (else the current) assessment."""
 
     model = Risk
-    queryset = Risk.objects.with_action_counts()
-    rows = register_rows
+    queryset = Risk.objects.for_register()
     filterset_class = RiskFilter
     template_name = "risks/risk_list.html"
-    rows_template = "risks/_risk_rows.html"
-
-    heatmap_assessment = None
-    heatmap_counts = None
-
-    def get_paginator(self, queryset, per_page, **kwargs):
-        """The heatmaps are counted first: when they are of the listed risks (an assessment is
-        chosen, as the register opens), their grouped query also gives the page count."""
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
-        chosen = self.filterset.form.cleaned_data.get("assessment") if self.filterset.is_valid() else None
-        head = trail_head(self.request)
-        assessment = chosen or current_assessment(head)
-        if assessment is not None and not self.request.htmx:  # htmx swaps the rows only
-            risks = queryset if chosen else queryset.filter(assessment=assessment)
-            self.heatmap_counts, total = register_heatmap_counts(
-                risks, assessment.criteria, self.request.user, head,
-                (assessment.pk, filter_values(self.filterset.form)))
-            self.heatmap_assessment = assessment
-            if chosen:
-                paginator.count = total
-        return paginator
+    partial_template_name = "risks/_risk_rows.html"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        if self.heatmap_counts is not None:
-            criteria = self.heatmap_assessment.criteria
-            ctx.update(heatmap_assessment=self.heatmap_assessment,
-                       heatmaps=heatmap_drawings(self.heatmap_counts, criteria))
+        assessment = self.filterset.form.cleaned_data.get("assessment") if self.filterset.is_valid() else None
+        if assessment is None:
+            assessment = RiskAssessment.objects.select_related("criteria").current()
+        if assessment is not None:
+            risks = self.object_list.filter(assessment=assessment)  # the listed risks, as filtered
+            # A callable: the template calls it only when the heatmaps' fragment is not kept.
+            ctx.update(heatmap_assessment=assessment, heatmaps=lambda: heatmaps(risks, assessment.criteria))
         return ctx
 
 

@@ -67,14 +67,21 @@ def test_outsider_without_a_role_is_refused_the_dashboard(outsider):
 
 
 @pytest.mark.django_db
-def test_views_get_the_user_itself_not_its_lazy_wrappers(client, officer):
-    """isms.middleware.ResolvedUserMiddleware: django-otp's fields are kept on the user."""
-    from django.contrib.auth.models import AnonymousUser
+def test_a_role_taken_away_is_seen_on_the_next_request(officer):
+    """Permission sets may be kept in the shared cache (isms.permission_cache): a change of a
+    user's groups must still count at once."""
+    client = client_for(officer)
+    assert client.get(reverse("audittrail-list")).status_code == 200
+    officer.groups.clear()
+    assert client.get(reverse("audittrail-list")).status_code == 403
 
-    from isms.models import User
 
-    anonymous = client.get(reverse("login")).wsgi_request.user
-    assert type(anonymous) is AnonymousUser
-    signed_in = client_for(officer).get(reverse("dashboard")).wsgi_request.user
-    assert type(signed_in) is User and signed_in.pk == officer.pk
-    assert signed_in.otp_device is None and signed_in.is_verified() is False
+@pytest.mark.django_db
+def test_a_permission_taken_from_a_group_is_seen_on_the_next_request(officer):
+    from django.contrib.auth.models import Permission
+
+    client = client_for(officer)
+    assert client.get(reverse("audittrail-list")).status_code == 200
+    group = officer.groups.get()
+    group.permissions.remove(Permission.objects.get(codename="view_auditentry"))
+    assert client.get(reverse("audittrail-list")).status_code == 403

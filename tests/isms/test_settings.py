@@ -58,9 +58,3 @@ def _database_options(**env) -> str:
 def test_postgresql_prepares_statements_unless_told_not_to():
     assert _database_options() == "[('prepare_threshold', 5), ('server_side_binding', True)]"
     assert _database_options(DATABASE_PREPARED_STATEMENTS="0") == "[]"
-
-
-def test_the_garbage_collector_runs_less_often_than_pythons_default():
-    import gc
-
-    assert gc.get_threshold()[0] == settings.GC_GEN0_THRESHOLD > 700

@@ -39,17 +39,6 @@ def test_heatmap_template_renders_labels_and_counts(officer):
     assert heatmap_svg(counts, risk.assessment.criteria, "Residual risk") == svg
 
 
-def test_a_heatmap_drawn_again_is_the_same_drawing_and_new_counts_a_new_one(officer):
-    risk = factories.risk(officer)
-    criteria = risk.assessment.criteria
-    before = heatmap_svg({(2, 3): 1}, criteria, "Residual risk")
-    assert heatmap_svg({(2, 3): 1}, criteria, "Residual risk") is before  # rendered once
-    after = heatmap_svg({(2, 3): 2}, criteria, "Residual risk")
-    assert after != before and "2 risks" in after
-    criteria.impact_labels = [*criteria.impact_labels[:-1], "Catastrophic"]  # new labels, new drawing
-    assert "Catastrophic" in heatmap_svg({(2, 3): 2}, criteria, "Residual risk")
-
-
 def test_control_page_lists_the_control_risks(officer):
     from controls.models import Control
     from tests.conftest import client_for
