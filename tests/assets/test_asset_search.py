@@ -133,7 +133,8 @@ def test_auditor_outside_an_engagement_gets_no_options(auditor_ended, rf):
     from assets.search_select import asset_options
 
     factories.AssetFactory(name="inventory-a")
-    assert asset_options(auditor_ended, query="", selected=[]) == ""
+    assert asset_options(auditor_ended, query="", selected=[]) == {
+        "empty_label": None, "chosen": [], "matches": [], "more": 0}
 
 
 def test_outsider_cannot_search(outsider):
@@ -174,7 +175,7 @@ def test_widget_renders_no_query_when_nothing_is_chosen(django_assert_num_querie
     assert 'type="search"' in html and 'aria-label="Search assets"' in html
     assert 'placeholder="Type to search assets…"' in html
     assert 'hx-trigger="input changed delay:250ms, search"' in html
-    assert '<select name="many" id="id_many" multiple' in html
+    assert '<select name="many" required id="id_many" multiple' in html
 
 
 def test_widget_renders_the_chosen_assets_in_one_query(django_assert_num_queries):
