@@ -33,5 +33,6 @@ def evidence_counts(control_ids: list[int]) -> dict[int, int]:
 
 def valid_evidence_counts(control_ids: list[int]) -> dict[int, int]:
     """{control id: number of evidence items valid today (neither rejected nor expired)}."""
-    valid = Evidence.objects.valid(timezone.localdate()).filter(controls__in=control_ids)
-    return {pk: n for pk, n in valid.count_by_control().items() if pk in set(control_ids)}
+    valid = Evidence.objects.valid(timezone.localdate()).values("pk")
+    links = Evidence.controls.through.objects.filter(control_id__in=control_ids, evidence__in=valid)
+    return dict(links.values("control_id").annotate(n=Count("pk")).values_list("control_id", "n"))

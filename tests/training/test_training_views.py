@@ -37,7 +37,7 @@ def _estate(people: int, courses: int) -> None:
 def test_training_matrix_query_count_is_constant(officer, django_assert_max_num_queries, people, courses):
     _estate(people, courses)
     client = client_for(officer)
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(11):
         response = client.get(reverse("training:training-matrix"))
     assert response.status_code == 200
 
