@@ -12,7 +12,6 @@ from guardian.shortcuts import assign_perm
 
 from assets.models import Asset
 from assets.services.assets import update_asset
-from controls.services import update_soa_entry
 from isms.fragments import fragment_key, trail_head
 from isms.preferences import update_preferences
 from risks.services import update_risk
