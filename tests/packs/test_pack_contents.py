@@ -88,18 +88,18 @@ def built(django_db_setup, django_db_blocker):
     """Build once, remember what was built and from what, roll everything back."""
     with (tempfile.TemporaryDirectory() as media, override_settings(MEDIA_ROOT=media),
           django_db_blocker.unblock(), transaction.atomic()):
-            officer = factories.officer(username="orla", first_name="Orla", last_name="Quinn")
-            arranged = _arrange(officer)
-            pack = build_audit_pack(arranged["pack"], workers=2)
-            assert pack.status == AuditPack.Status.READY, pack.error
-            stored = {f.original_name: f.sha256 for f in EvidenceFile.objects.all()}
-            trail = {model: _trail_total(model) for model in (Asset, Scope, SoAEntry)}
-            facts = {
-                "pack": AuditPack.objects.get(pk=pack.pk), "officer": officer, "stored_sha256": stored,
-                "trail": trail,
-                **arranged, **_read(pack),
-            }
-            transaction.set_rollback(True)
+        officer = factories.officer(username="orla", first_name="Orla", last_name="Quinn")
+        arranged = _arrange(officer)
+        pack = build_audit_pack(arranged["pack"], workers=2)
+        assert pack.status == AuditPack.Status.READY, pack.error
+        stored = {f.original_name: f.sha256 for f in EvidenceFile.objects.all()}
+        trail = {model: _trail_total(model) for model in (Asset, Scope, SoAEntry)}
+        facts = {
+            "pack": AuditPack.objects.get(pk=pack.pk), "officer": officer, "stored_sha256": stored,
+            "trail": trail,
+            **arranged, **_read(pack),
+        }
+        transaction.set_rollback(True)
     return facts
 
 
