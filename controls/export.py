@@ -58,6 +58,11 @@ def soa_export(entries: QuerySet[SoAEntry], fmt: str) -> bytes:
             cell.font = Font(bold=True)
         for row in rows:
             sheet.append(row)
+            for cell in sheet[sheet.max_row]:
+                # openpyxl stores a string starting with "=" as a formula: what an officer
+                # typed must reach the auditor as text, never run in their spreadsheet.
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"
         sheet.freeze_panes = "A2"
         buffer = io.BytesIO()
         workbook.save(buffer)

@@ -8,8 +8,9 @@ from django.db import transaction
 from guardian.shortcuts import assign_perm, remove_perm
 
 from assets.models import Asset
-from isms.access import can, require
+from isms.access import can, require, role_of
 from isms.models import User
+from isms.roles import ENGINEER, OFFICER
 
 M2M_FIELDS = ("assignees", "depends_on", "training_datasets")
 CHANGE_PERM = "assets.change_asset"
@@ -18,6 +19,15 @@ CHANGE_PERM = "assets.change_asset"
 def _may_assign_owner(user: User) -> bool:
     """Officers (model-level change) may give an asset to anyone; others only to themselves."""
     return can(user, "change", Asset)
+
+
+def _check_owner(owner: User) -> None:
+    """Owners keep the asset up to date: staff only, never an auditor or a user without a role
+    (the form offers only staff; the CSV import and the API reach the service directly)."""
+    if not owner.is_active or not (owner.is_superuser or role_of(owner) in (OFFICER, ENGINEER)):
+        raise ValidationError(
+            {"owner": f"{owner} cannot own assets: owners are compliance officers or engineers."}
+        )
 
 
 def _apply(asset: Asset, fields: dict) -> dict:
@@ -43,6 +53,7 @@ def create_asset(*, acting_user: User, owner: User | None = None, **fields) -> A
     owner = owner or acting_user
     if owner != acting_user and not _may_assign_owner(acting_user):
         raise ValidationError({"owner": "You may only create assets that you own."})
+    _check_owner(owner)
     asset = Asset(owner=owner)
     m2m = _apply(asset, dict(fields))
     asset.full_clean()
@@ -61,6 +72,8 @@ def update_asset(asset: Asset, *, acting_user: User, **fields) -> Asset:
     new_owner = fields.pop("owner", None) or previous_owner
     if new_owner != previous_owner and not _may_assign_owner(acting_user):
         raise ValidationError({"owner": "Only a compliance officer may change the owner."})
+    if new_owner != previous_owner:
+        _check_owner(new_owner)
     asset.owner = new_owner
     m2m = _apply(asset, dict(fields))
     asset.full_clean()
