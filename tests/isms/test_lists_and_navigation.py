@@ -77,7 +77,8 @@ def test_pagination_keeps_the_filters_and_drops_the_old_page(officer):
     html = response.content.decode()
     assert "Page 1 of 2 · 30 rows" in html
     assert 'href="?kind=model&amp;per_page=25&amp;page=2"' in html
-    second = client_for(officer).get(reverse("assets:asset-list"), {"kind": "model", "per_page": 25, "page": 2})
+    second = client_for(officer).get(reverse("assets:asset-list"),
+                                     {"kind": "model", "per_page": 25, "page": 2})
     assert len(second.context["object_list"]) == 5
     assert 'page=1"' in second.content.decode()
 
