@@ -12,17 +12,9 @@ from audits.models import (
 )
 from audits.models.programme import CLAUSES
 from controls.models import Control
-from isms.models import User
-from isms.roles import ENGINEER, GROUP_NAMES, OFFICER
-from risks.forms import StyledForm
+from risks.forms import StyledForm, staff_users
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def _people():
-    """Staff who can own audits and actions: officers and engineers (external auditors cannot)."""
-    names = [GROUP_NAMES[OFFICER], GROUP_NAMES[ENGINEER]]
-    return User.objects.filter(groups__name__in=names, is_active=True).distinct().order_by("username")
 
 
 class ProgrammeForm(StyledForm):
@@ -47,8 +39,8 @@ class AuditForm(StyledForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["controls"].queryset = Control.objects.select_related("framework")
-        self.fields["lead_auditor"].queryset = _people()
-        self.fields["auditee"].queryset = _people()
+        self.fields["lead_auditor"].queryset = staff_users()
+        self.fields["auditee"].queryset = staff_users()
         if self.instance.pk:
             del self.fields["programme"]
 
@@ -113,7 +105,7 @@ class CorrectiveActionForm(StyledForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = _people()
+        self.fields["owner"].queryset = staff_users()
 
 
 class ActionProgressForm(StyledForm):
@@ -160,7 +152,7 @@ class ReviewForm(StyledForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["attendees"].queryset = _people()
+        self.fields["attendees"].queryset = staff_users()
 
 
 class ReviewActionForm(StyledForm):
@@ -171,4 +163,4 @@ class ReviewActionForm(StyledForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = _people()
+        self.fields["owner"].queryset = staff_users()

@@ -4,8 +4,15 @@ from assets.models import Asset
 from assets.search_select import AssetSearchSelectMultiple
 from controls.models import Control
 from isms.models import User
+from isms.roles import ENGINEER, GROUP_NAMES, OFFICER
 from risks.models import Risk, RiskAcceptance, RiskAssessment, RiskCriteria, Threat, TreatmentAction
 
+
+def staff_users():
+    """Active officers and engineers: the people who own risks, actions and audits (external
+    auditors never do)."""
+    names = [GROUP_NAMES[OFFICER], GROUP_NAMES[ENGINEER]]
+    return User.objects.filter(groups__name__in=names, is_active=True).distinct().order_by("username")
 
 class StyledForm(forms.ModelForm):
     """Bootstrap classes on every widget."""
@@ -131,7 +138,7 @@ class RiskForm(StyledForm):
             )
         self.fields["threat"].queryset = Threat.objects.active()
         self.fields["controls"].queryset = Control.objects.select_related("framework")
-        self.fields["owner"].queryset = User.objects.filter(groups__isnull=False).distinct()
+        self.fields["owner"].queryset = staff_users()
 
 
 class AcceptanceForm(StyledForm):
@@ -149,7 +156,7 @@ class ActionForm(StyledForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = User.objects.filter(groups__isnull=False).distinct()
+        self.fields["owner"].queryset = staff_users()
 
 
 class ActionProgressForm(StyledForm):
