@@ -21,7 +21,7 @@ def _detail(ref: str) -> str:
 
 
 def _refs(response) -> list[str]:
-    return [row.ref for row in response.context["object_list"]]
+    return [row.control.ref for row in response.context["object_list"]]
 
 
 # --- the control page -------------------------------------------------------------------------
@@ -185,7 +185,7 @@ def test_soa_sorts_by_status(officer, decided):
 
 def test_soa_sorts_by_title_descending(officer):
     rows = client_for(officer).get(SOA, {"theme": "people", "o": "-title"}, **HTMX).context["object_list"]
-    titles = [row.title for row in rows]
+    titles = [row.control.title for row in rows]
     assert titles == sorted(titles, reverse=True)
 
 
